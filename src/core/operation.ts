@@ -1,0 +1,147 @@
+import type { Table } from 'apache-arrow';
+import type { Schema } from './frame/schema.ts';
+import type { ParamSpec, ResolvedParams } from './params/index.ts';
+import type { PortSpec, PortType } from './ports.ts';
+
+/** A report line: a label and what it shows ("rank", "10"). */
+export type ReportField = readonly [label: string, value: string];
+
+/** What a trained model says about itself in its report. */
+export interface ModelReport {
+  title: string;
+  fields: ReportField[];
+  /** Training loss per iteration, when the model was trained iteratively. */
+  lossHistory?: number[];
+}
+
+/**
+ * What is known about a port before running: a DataFrame's schema (null until a file is
+ * read), or what an estimator or a transformer will do to a DataFrame of a given schema.
+ */
+export type Knowledge =
+  | { type: 'DataFrame'; schema: Schema | null }
+  | { type: 'Estimator'; estimator: EstimatorKnowledge }
+  | { type: 'Transformer'; transformer: TransformerKnowledge }
+  | { type: 'Evaluator' }
+  | { type: 'MetricValue' };
+
+export interface TransformerKnowledge {
+  /** Problems with transforming a DataFrame of this schema, and the schema that results. */
+  transform(schema: Schema): { schema: Schema | null; errors: string[] };
+}
+
+export interface EstimatorKnowledge {
+  /** Problems with fitting on a DataFrame of this schema, and what the fitted model will do. */
+  fit(schema: Schema): { errors: string[]; transformer: TransformerKnowledge };
+}
+
+/** Values that flow along edges while running. */
+export type PortValue = DataFrameValue | EstimatorValue | TransformerValue | MetricValue;
+
+export interface DataFrameValue {
+  type: 'DataFrame';
+  table: Table;
+}
+
+export interface EstimatorValue {
+  type: 'Estimator';
+  /** The operation that built it and its resolved parameters, for reports and exports. */
+  operationName: string;
+  params: ResolvedParams;
+  fit(table: Table, context: ExecutionContext): Promise<TransformerValue>;
+}
+
+export interface TransformerValue {
+  type: 'Transformer';
+  transform(table: Table, context: ExecutionContext): Promise<Table>;
+  report(): ModelReport;
+}
+
+export interface MetricValue {
+  type: 'MetricValue';
+  name: string;
+  value: number;
+}
+
+/** How far a running node has got; shown on the node. */
+export interface NodeProgress {
+  /** Short text such as "iteration 3 of 10" or "12.5 MB of 40 MB". */
+  label: string;
+  /** 0..1 when known. */
+  fraction?: number;
+  elapsedMs?: number;
+  /** Training loss after the latest iteration, for training nodes. */
+  loss?: number;
+}
+
+/** A file the user uploaded, readable as many times as needed. */
+export interface StoredFile {
+  name: string;
+  size: number;
+  /** Changes whenever the content does, so results computed from an older upload go stale. */
+  fingerprint: string;
+  stream(): ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+}
+
+export interface FileStore {
+  /** The file uploaded under this name, or undefined. */
+  get(name: string): StoredFile | undefined;
+}
+
+export interface ExecutionContext {
+  params: ResolvedParams;
+  files: FileStore;
+  signal: AbortSignal;
+  reportProgress(progress: NodeProgress): void;
+  /** Lets the thread answer messages (such as Stop) during long computations. */
+  yieldToEvents(): Promise<void>;
+}
+
+export interface InferContext {
+  params: ResolvedParams;
+  /** Knowledge arriving on each input port; undefined where nothing is connected. */
+  inputs: (Knowledge | undefined)[];
+}
+
+export interface InferResult {
+  outputs: Knowledge[];
+  /** Problems found without running, each naming the parameter or column and the fix. */
+  errors: string[];
+}
+
+/** Everything recflow knows about one operation: see DESIGN.md, "The operation contract". */
+export interface OperationDescriptor {
+  /** Seahorse's operation UUID where Seahorse has the operation. */
+  id: string;
+  name: string;
+  /** Palette path, e.g. ["Machine learning", "Recommendation"]. */
+  category: string[];
+  description: string;
+  inputs: PortSpec[];
+  outputs: PortSpec[];
+  params: ParamSpec[];
+  infer(context: InferContext): InferResult;
+  execute(inputs: PortValue[], context: ExecutionContext): Promise<PortValue[]>;
+}
+
+/** Knowledge of a port type when nothing more is known. */
+export function unknownKnowledge(type: PortType): Knowledge {
+  switch (type) {
+    case 'DataFrame':
+      return { type, schema: null };
+    case 'Estimator':
+      return {
+        type,
+        estimator: { fit: () => ({ errors: [], transformer: unknownTransformer }) },
+      };
+    case 'Transformer':
+      return { type, transformer: unknownTransformer };
+    case 'Evaluator':
+    case 'MetricValue':
+      return { type };
+  }
+}
+
+const unknownTransformer: TransformerKnowledge = {
+  transform: () => ({ schema: null, errors: [] }),
+};

@@ -1,0 +1,88 @@
+/**
+ * Parameter specs: the single source of truth for an operation's settings. The form, the
+ * validation messages, the defaults, the JSON keys of the workflow file, the generated docs
+ * and the PySpark export all read them.
+ */
+
+interface ParamSpecBase {
+  /** The name as in the docs and the workflow file ("rank", "user column"). */
+  name: string;
+  /** One sentence of what it means. */
+  description: string;
+}
+
+export interface NumericParamSpec extends ParamSpecBase {
+  kind: 'numeric';
+  default: number;
+  min?: number;
+  max?: number;
+  /** Bounds are inclusive unless said otherwise. */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+}
+
+export interface BooleanParamSpec extends ParamSpecBase {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export interface StringParamSpec extends ParamSpecBase {
+  kind: 'string';
+  default: string;
+  /** Checks a value; returns the rule it breaks, or null. */
+  check?: (value: string) => string | null;
+}
+
+/** `{ type: 'column', value: 'rating' }` or `{ type: 'index', value: 2 }` (0-based). */
+export type ColumnSelection = { type: 'column'; value: string } | { type: 'index'; value: number };
+
+export interface ColumnParamSpec extends ParamSpecBase {
+  kind: 'column';
+  default: ColumnSelection;
+  /**
+   * Which DataFrame the column is picked from: an input port of this node, or, for an
+   * estimator that has no input, the DataFrame it will be fitted on.
+   */
+  source: { port: number } | 'fit input';
+  /** Restricts the column's type; `numeric` admits integer and double. */
+  columnType?: 'numeric' | 'string' | 'any';
+}
+
+export interface ChoiceOption {
+  /** The option's key in the workflow file ("RANDOM", "rmse", "comma"). */
+  name: string;
+  /** Label shown in the form when it differs from the name. */
+  label?: string;
+  params: ParamSpec[];
+}
+
+/** A choice's value: the chosen option and its nested values, e.g. `{ "RANDOM": { "seed": 0 } }`. */
+export type ChoiceValue = Record<string, ParamValues>;
+
+export interface ChoiceParamSpec extends ParamSpecBase {
+  kind: 'choice';
+  default: string;
+  options: ChoiceOption[];
+}
+
+/** A file the user uploads, kept with the workspace; the value is its file name. */
+export interface FileParamSpec extends ParamSpecBase {
+  kind: 'file';
+  default: null;
+  /** Accepted file types, as for an `<input type="file" accept>`. */
+  accept: string;
+}
+
+export type ParamSpec =
+  | NumericParamSpec
+  | BooleanParamSpec
+  | StringParamSpec
+  | ColumnParamSpec
+  | ChoiceParamSpec
+  | FileParamSpec;
+
+export type ParamKind = ParamSpec['kind'];
+
+/** Values as stored in a workflow file, by docs name; an absent or null value means the default. */
+export type ParamValues = Record<string, unknown>;
