@@ -1,0 +1,316 @@
+import type { Table } from 'apache-arrow';
+import {
+  type AlsModel,
+  type AlsParams,
+  type ColdStartStrategy,
+  fitAls,
+  ratingsFromTable,
+  transformTable,
+} from '../als/index.ts';
+import { RecflowError } from '../errors.ts';
+import { type Schema, schemaOf } from '../frame/schema.ts';
+import type {
+  EstimatorValue,
+  ExecutionContext,
+  OperationDescriptor,
+  TransformerKnowledge,
+  TransformerValue,
+} from '../operation.ts';
+import {
+  type ColumnParamSpec,
+  findColumn,
+  newColumnName,
+  type ParamSpec,
+  type ResolvedParams,
+  read,
+} from '../params/index.ts';
+
+const column = (name: string, fallback: string, description: string): ColumnParamSpec => ({
+  name,
+  kind: 'column',
+  default: { type: 'column', value: fallback },
+  source: 'fit input',
+  columnType: 'numeric',
+  description,
+});
+
+/**
+ * The parameters in the order of Seahorse's docs table, then recflow's additions. Defaults
+ * are Spark ML's.
+ */
+const params: ParamSpec[] = [
+  {
+    name: 'alpha',
+    kind: 'numeric',
+    default: 1,
+    min: 0,
+    description: 'Confidence scale of the implicit preference formulation: c = 1 + alpha·|r|.',
+  },
+  {
+    name: 'checkpoint interval',
+    kind: 'numeric',
+    default: 10,
+    min: 1,
+    integer: true,
+    description: 'Every this many iterations training saves its factors so it can resume.',
+  },
+  {
+    name: 'implicit prefs',
+    kind: 'boolean',
+    default: false,
+    description: 'Whether ratings are implicit feedback (views, clicks) rather than explicit scores.',
+  },
+  column('item column', 'item', 'Column for item ids: whole numbers in the 32-bit range.'),
+  {
+    name: 'max iterations',
+    kind: 'numeric',
+    default: 10,
+    min: 0,
+    integer: true,
+    description: 'Number of alternating iterations; 0 returns the random initialisation.',
+  },
+  {
+    name: 'nonnegative',
+    kind: 'boolean',
+    default: false,
+    description: 'Whether to constrain every factor entry to be non-negative.',
+  },
+  {
+    name: 'num item blocks',
+    kind: 'numeric',
+    default: 10,
+    min: 1,
+    integer: true,
+    description: 'Number of item blocks: units of parallel work; they never change the result.',
+  },
+  {
+    name: 'num user blocks',
+    kind: 'numeric',
+    default: 10,
+    min: 1,
+    integer: true,
+    description: 'Number of user blocks: units of parallel work; they never change the result.',
+  },
+  {
+    name: 'prediction column',
+    kind: 'string',
+    default: 'prediction',
+    check: newColumnName,
+    description: 'Name of the column of predicted ratings created when scoring.',
+  },
+  {
+    name: 'rank',
+    kind: 'numeric',
+    default: 10,
+    min: 1,
+    integer: true,
+    description: 'Rank of the matrix factorization: the length of each factor vector.',
+  },
+  column('rating column', 'rating', 'Column for ratings; required for implicit feedback too.'),
+  {
+    name: 'regularization param',
+    kind: 'numeric',
+    default: 0.1,
+    min: 0,
+    description: 'Regularization λ, scaled by each user’s or item’s number of ratings.',
+  },
+  {
+    name: 'seed',
+    kind: 'numeric',
+    default: 1994790107,
+    min: -2147483648,
+    max: 2147483647,
+    integer: true,
+    description: 'Random seed of the initial factors; the same seed gives the same model.',
+  },
+  column('user column', 'user', 'Column for user ids: whole numbers in the 32-bit range.'),
+  {
+    name: 'cold start strategy',
+    kind: 'choice',
+    default: 'nan',
+    description:
+      'What scoring does with users or items not seen in training: predict NaN, or drop the row.',
+    options: [
+      { name: 'nan', params: [] },
+      { name: 'drop', params: [] },
+    ],
+  },
+];
+
+/** Docs names of ALS's numeric and boolean parameters and the Spark ML names they map to. */
+export const alsSparkNames = {
+  alpha: 'alpha',
+  'checkpoint interval': 'checkpointInterval',
+  'implicit prefs': 'implicitPrefs',
+  'item column': 'itemCol',
+  'max iterations': 'maxIter',
+  nonnegative: 'nonnegative',
+  'num item blocks': 'numItemBlocks',
+  'num user blocks': 'numUserBlocks',
+  'prediction column': 'predictionCol',
+  rank: 'rank',
+  'rating column': 'ratingCol',
+  'regularization param': 'regParam',
+  seed: 'seed',
+  'user column': 'userCol',
+  'cold start strategy': 'coldStartStrategy',
+} as const;
+
+export function alsParamsOf(resolved: ResolvedParams): AlsParams {
+  return {
+    rank: read.number(resolved, 'rank'),
+    maxIter: read.number(resolved, 'max iterations'),
+    regParam: read.number(resolved, 'regularization param'),
+    alpha: read.number(resolved, 'alpha'),
+    implicitPrefs: read.boolean(resolved, 'implicit prefs'),
+    nonnegative: read.boolean(resolved, 'nonnegative'),
+    numUserBlocks: read.number(resolved, 'num user blocks'),
+    numItemBlocks: read.number(resolved, 'num item blocks'),
+    checkpointInterval: read.number(resolved, 'checkpoint interval'),
+    seed: read.number(resolved, 'seed'),
+  };
+}
+
+const columnParams = ['user column', 'item column', 'rating column'] as const;
+
+/** Resolves the three column selectors against a schema; errors name what is missing. */
+function selectColumns(resolved: ResolvedParams, schema: Schema, needRating: boolean) {
+  const names: Record<string, string> = {};
+  const errors: string[] = [];
+  for (const name of columnParams) {
+    if (name === 'rating column' && !needRating) continue;
+    const spec = params.find((param) => param.name === name) as ColumnParamSpec;
+    const found = findColumn(spec, read.column(resolved, name), schema);
+    if ('error' in found) errors.push(found.error);
+    else names[name] = found.column.name;
+  }
+  return { names, errors };
+}
+
+/** Scoring keeps every column and appends the prediction column. */
+function scoredSchema(resolved: ResolvedParams): TransformerKnowledge {
+  return {
+    transform(input) {
+      const { errors } = selectColumns(resolved, input, false);
+      const prediction = read.string(resolved, 'prediction column');
+      if (input.columns.some((existing) => existing.name === prediction)) {
+        errors.push(
+          `prediction column: the input already has a column \`${prediction}\`; ` +
+            'choose another name for the predictions.',
+        );
+      }
+      const columns = [...input.columns, { name: prediction, type: 'double' as const }];
+      return { schema: errors.length > 0 ? null : { columns }, errors };
+    },
+  };
+}
+
+function alsTransformer(
+  model: AlsModel,
+  resolved: ResolvedParams,
+  history: number[],
+  seconds: number,
+): TransformerValue {
+  return {
+    type: 'Transformer',
+    async transform(table: Table) {
+      const { names, errors } = selectColumns(resolved, schemaOf(table), false);
+      if (errors.length > 0) throw new RecflowError(errors.join('\n'));
+      return transformTable(model, table, {
+        userColumn: names['user column'],
+        itemColumn: names['item column'],
+        predictionColumn: read.string(resolved, 'prediction column'),
+        coldStartStrategy: read.choice(resolved, 'cold start strategy')
+          .option as ColdStartStrategy,
+      });
+    },
+    report() {
+      const iterations = history.length;
+      return {
+        title: 'ALS model',
+        fields: [
+          ['rank', String(model.rank)],
+          ['users', model.userIds.length.toLocaleString('en-US')],
+          ['items', model.itemIds.length.toLocaleString('en-US')],
+          ['iterations', String(iterations)],
+          ['seconds per iteration', iterations > 0 ? (seconds / iterations).toFixed(3) : '–'],
+        ],
+        lossHistory: history,
+      };
+    },
+  };
+}
+
+async function fitOnTable(
+  resolved: ResolvedParams,
+  table: Table,
+  context: ExecutionContext,
+): Promise<TransformerValue> {
+  const { names, errors } = selectColumns(resolved, schemaOf(table), true);
+  if (errors.length > 0) throw new RecflowError(errors.join('\n'));
+
+  const ratings = ratingsFromTable(table, {
+    user: names['user column'],
+    item: names['item column'],
+    rating: names['rating column'],
+  });
+  const started = performance.now();
+  const { model, history } = await fitAls(ratings, alsParamsOf(resolved), {
+    signal: context.signal,
+    yieldToEvents: context.yieldToEvents,
+    onProgress: (progress) =>
+      context.reportProgress({
+        label: `iteration ${progress.iteration} of ${progress.maxIter}`,
+        fraction: progress.maxIter > 0 ? progress.iteration / progress.maxIter : 1,
+        elapsedMs: progress.elapsedMs,
+        loss: progress.trainingLoss,
+      }),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return alsTransformer(
+    model,
+    resolved,
+    history.map((entry) => entry.trainingLoss),
+    seconds,
+  );
+}
+
+export const als: OperationDescriptor = {
+  id: '5a9e4883-b653-418e-bc51-a42fde476a63',
+  name: 'ALS',
+  category: ['Machine learning', 'Recommendation'],
+  description:
+    'Creates an ALS recommendation model: alternating least squares matrix factorization of ' +
+    'user–item ratings, as in Spark ML. Fit trains it on a DataFrame of ratings.',
+  inputs: [],
+  outputs: [{ type: 'Estimator', description: 'an estimator that Fit trains on ratings' }],
+  params,
+
+  infer({ params: resolved }) {
+    return {
+      outputs: [
+        {
+          type: 'Estimator',
+          estimator: {
+            fit(schema) {
+              const { errors } = selectColumns(resolved, schema, true);
+              return { errors, transformer: scoredSchema(resolved) };
+            },
+          },
+        },
+      ],
+      errors: [],
+    };
+  },
+
+  async execute(_inputs, context) {
+    const resolved = context.params;
+    const estimator: EstimatorValue = {
+      type: 'Estimator',
+      operationName: 'ALS',
+      params: resolved,
+      fit: (table, fitContext) => fitOnTable(resolved, table, fitContext),
+    };
+    return [estimator];
+  },
+};

@@ -1,0 +1,203 @@
+import { AbortedError, isAbortError, messageOf } from '../errors.ts';
+import type { FileStore, NodeProgress, PortValue } from '../operation.ts';
+import { operationById } from '../operations/catalog.ts';
+import { read, resolveParams, validateParams } from '../params/index.ts';
+import {
+  ancestorsOf,
+  connectionInto,
+  nodeLabel,
+  topologicalOrder,
+  type Workflow,
+  type WorkflowNode,
+} from '../workflow/model.ts';
+import { fingerprint } from './cacheKey.ts';
+import { type PortSummary, summarizePort } from './summary.ts';
+
+export type NodeStatus = 'draft' | 'queued' | 'running' | 'completed' | 'failed' | 'aborted';
+
+/** A change of one node's state during a run, as the editor and the command line show it. */
+export type RunEvent =
+  | { nodeId: string; status: 'draft' | 'queued' | 'aborted' }
+  | { nodeId: string; status: 'running'; progress?: NodeProgress }
+  | {
+      nodeId: string;
+      status: 'completed';
+      outputs: PortSummary[];
+      durationMs: number;
+      /** True when an earlier result was reused because nothing it depends on changed. */
+      reused: boolean;
+    }
+  | { nodeId: string; status: 'failed'; message: string };
+
+export interface RunOptions {
+  /** Nodes to bring up to date, with their ancestors; every node when absent. */
+  targets?: string[];
+  files: FileStore;
+  signal: AbortSignal;
+  yieldToEvents: () => Promise<void>;
+  onEvent: (event: RunEvent) => void;
+}
+
+export interface RunOutcome {
+  completed: string[];
+  failed: string[];
+  aborted: boolean;
+}
+
+interface NodeResult {
+  key: string;
+  outputs: PortValue[];
+  summaries: PortSummary[];
+}
+
+/**
+ * Runs workflows and keeps each node's last successful outputs, so that a later run skips
+ * every node whose operation, parameters, inputs and files are unchanged. The browser's
+ * worker and the command line each hold one.
+ */
+export class WorkflowExecutor {
+  private readonly results = new Map<string, NodeResult>();
+
+  /** The value on a node's output port from its last successful run. */
+  output(nodeId: string, portIndex: number): PortValue | undefined {
+    return this.results.get(nodeId)?.outputs[portIndex];
+  }
+
+  /** Forgets results, e.g. of nodes that were deleted. */
+  forget(nodeIds: Iterable<string>): void {
+    for (const id of nodeIds) this.results.delete(id);
+  }
+
+  async run(workflow: Workflow, options: RunOptions): Promise<RunOutcome> {
+    const nodes = new Map(workflow.nodes.map((node) => [node.id, node]));
+    const wanted = ancestorsOf(workflow, options.targets ?? nodes.keys());
+    const plan = topologicalOrder(workflow).filter((id) => wanted.has(id));
+    const keys = new Map<string, string>();
+    const outcome: RunOutcome = { completed: [], failed: [], aborted: false };
+
+    for (const id of plan) options.onEvent({ nodeId: id, status: 'queued' });
+
+    for (const [position, id] of plan.entries()) {
+      const node = nodes.get(id)!;
+      const inputs = this.inputsOf(workflow, node, keys);
+      if (inputs === 'upstream failed') {
+        options.onEvent({ nodeId: id, status: 'draft' });
+        continue;
+      }
+      if (options.signal.aborted) {
+        for (const rest of plan.slice(position)) options.onEvent({ nodeId: rest, status: 'draft' });
+        outcome.aborted = true;
+        break;
+      }
+
+      try {
+        const result = await this.runNode(node, inputs, options);
+        keys.set(id, result.key);
+        outcome.completed.push(id);
+      } catch (error) {
+        if (isAbortError(error)) {
+          options.onEvent({ nodeId: id, status: 'aborted' });
+          for (const rest of plan.slice(position + 1)) {
+            options.onEvent({ nodeId: rest, status: 'draft' });
+          }
+          outcome.aborted = true;
+          break;
+        }
+        options.onEvent({
+          nodeId: id,
+          status: 'failed',
+          message: `${nodeLabel(node)}: ${messageOf(error)}`,
+        });
+        outcome.failed.push(id);
+      }
+    }
+    return outcome;
+  }
+
+  /** The values on a node's input ports, or why they are not there. */
+  private inputsOf(
+    workflow: Workflow,
+    node: WorkflowNode,
+    keys: Map<string, string>,
+  ): { values: PortValue[]; keys: string[] } | 'upstream failed' | { missing: string } {
+    const operation = operationById(node.operationId);
+    if (operation === undefined) return { values: [], keys: [] };
+
+    const values: PortValue[] = [];
+    const inputKeys: string[] = [];
+    for (const [portIndex, port] of operation.inputs.entries()) {
+      const edge = connectionInto(workflow, { nodeId: node.id, portIndex });
+      if (edge === undefined) {
+        return { missing: `input ${portIndex} (${port.type}) is not connected; connect one.` };
+      }
+      const key = keys.get(edge.from.nodeId);
+      const value = this.output(edge.from.nodeId, edge.from.portIndex);
+      if (key === undefined || value === undefined) return 'upstream failed';
+      values.push(value);
+      inputKeys.push(`${key}:${edge.from.portIndex}`);
+    }
+    return { values, keys: inputKeys };
+  }
+
+  private async runNode(
+    node: WorkflowNode,
+    inputs: { values: PortValue[]; keys: string[] } | { missing: string },
+    options: RunOptions,
+  ): Promise<NodeResult> {
+    const operation = operationById(node.operationId);
+    if (operation === undefined) {
+      throw new Error(
+        `recflow does not support the operation ${node.operationName}; remove the node to run the rest.`,
+      );
+    }
+    if ('missing' in inputs) throw new Error(inputs.missing);
+
+    const issues = validateParams(operation.params, node.params);
+    if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('\n'));
+    const params = resolveParams(operation.params, node.params);
+
+    const files = operation.params
+      .filter((spec) => spec.kind === 'file')
+      .map((spec) => {
+        const name = read.file(params, spec.name);
+        return name === null ? null : (options.files.get(name)?.fingerprint ?? null);
+      });
+    const key = fingerprint({ operation: operation.id, params, inputs: inputs.keys, files });
+
+    const previous = this.results.get(node.id);
+    if (previous?.key === key) {
+      options.onEvent({
+        nodeId: node.id,
+        status: 'completed',
+        outputs: previous.summaries,
+        durationMs: 0,
+        reused: true,
+      });
+      return previous;
+    }
+
+    this.results.delete(node.id);
+    options.onEvent({ nodeId: node.id, status: 'running' });
+    const started = performance.now();
+    const outputs = await operation.execute(inputs.values, {
+      params,
+      files: options.files,
+      signal: options.signal,
+      yieldToEvents: options.yieldToEvents,
+      reportProgress: (progress) =>
+        options.onEvent({ nodeId: node.id, status: 'running', progress }),
+    });
+    if (options.signal.aborted) throw new AbortedError();
+
+    const result: NodeResult = { key, outputs, summaries: outputs.map(summarizePort) };
+    this.results.set(node.id, result);
+    options.onEvent({
+      nodeId: node.id,
+      status: 'completed',
+      outputs: result.summaries,
+      durationMs: performance.now() - started,
+      reused: false,
+    });
+    return result;
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { sharedFile } from '../testing/sharedFiles.ts';
+import { trainAndScoreDemo } from './demos.ts';
+import { parseWorkflow, serializeWorkflow } from './format.ts';
+
+const fixtures = [
+  '01_machinelearning1.json',
+  '02_machinelearning2.json',
+  'show_various_report_types.json',
+];
+
+describe('the workflow file', () => {
+  it('round-trips a recflow workflow', () => {
+    const workflow = trainAndScoreDemo();
+    const again = parseWorkflow(serializeWorkflow(workflow));
+    expect(again.nodes).toEqual(workflow.nodes);
+    expect(again.connections).toEqual(workflow.connections);
+    expect(again.name).toBe(workflow.name);
+  });
+
+  it('writes Seahorse’s layout with an apiVersion', () => {
+    const document = JSON.parse(serializeWorkflow(trainAndScoreDemo()));
+    expect(document.metadata).toEqual({ type: 'batch', apiVersion: '1.4.0' });
+    expect(document.workflow.nodes[1].operation).toEqual({
+      id: '5a9e4883-b653-418e-bc51-a42fde476a63',
+      name: 'ALS',
+    });
+    expect(document.thirdPartyData.gui.nodes['demo-als'].coordinates).toEqual({ x: 40, y: 40 });
+  });
+
+  it.each(fixtures)('keeps the unknown operations of Seahorse’s %s unchanged', (name) => {
+    const text = sharedFile(`fixtures/seahorse/${name}`);
+    if (text === null) return expect.soft(text, `../shared/fixtures/seahorse/${name}`).toBeNull();
+    const original = JSON.parse(text);
+    const saved = JSON.parse(serializeWorkflow(parseWorkflow(text)));
+
+    expect(saved.workflow).toEqual(original.workflow);
+    expect(saved.variables).toEqual(original.variables);
+    expect(saved.thirdPartyData).toEqual(original.thirdPartyData);
+    expect(saved.metadata.apiVersion).toBe(original.metadata.apiVersion);
+  });
+
+  it.each([
+    ['{', 'it is not valid JSON'],
+    ['{"workflow": 3}', 'it has no "workflow" object'],
+    ['{"workflow": {"nodes": {}}}', '"workflow" needs a "nodes" list'],
+    [
+      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "x"}}, {"id": "a", "operation": {"id": "x"}}], "connections": []}}',
+      'two nodes share the id `a`',
+    ],
+    [
+      '{"workflow": {"nodes": [], "connections": [{"from": {"nodeId": "a", "portIndex": 0}, "to": {"nodeId": "b", "portIndex": 0}}]}}',
+      'refers to node `a`, which is not in the file',
+    ],
+    [
+      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "x"}}], "connections": [{"from": {"nodeId": "a", "portIndex": 0.5}, "to": {"nodeId": "a", "portIndex": 0}}]}}',
+      '"from.portIndex" that is not a whole number',
+    ],
+  ])('rejects %s saying %s', (text, message) => {
+    expect(() => parseWorkflow(text)).toThrow(message);
+  });
+
+  it('drops keys that would reach an object prototype', () => {
+    const text =
+      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "5a9e4883-b653-418e-bc51-a42fde476a63"},' +
+      ' "parameters": {"__proto__": {"polluted": true}, "rank": 3}}], "connections": []}}';
+    const workflow = parseWorkflow(text);
+    expect(workflow.nodes[0].params).toEqual({ rank: 3 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,171 @@
+import { RecflowError } from '../errors.ts';
+import { operationById } from '../operations/catalog.ts';
+import type { ParamValues } from '../params/index.ts';
+import {
+  type Connection,
+  defaultNodeColor,
+  type Workflow,
+  type WorkflowNode,
+} from './model.ts';
+
+/** The apiVersion recflow writes; files of Seahorse 1.x (1.0.0 to 1.4.x) read as they are. */
+export const apiVersion = '1.4.0';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Copies parsed JSON, leaving out keys that would reach an object's prototype when assigned,
+ * so an imported file can only ever set plain data.
+ */
+export function plainData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainData);
+  if (!isObject(value)) return value;
+  const copy: Json = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    copy[key] = plainData(inner);
+  }
+  return copy;
+}
+
+function fail(what: string): never {
+  throw new RecflowError(`This is not a workflow file recflow can open: ${what}`);
+}
+
+function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
+  if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') {
+    fail(`node ${index + 1} has no "id" text.`);
+  }
+  const operation = raw.operation;
+  if (!isObject(operation) || typeof operation.id !== 'string') {
+    fail(`node \`${raw.id}\` has no "operation" with an "id".`);
+  }
+  if (raw.parameters !== undefined && raw.parameters !== null && !isObject(raw.parameters)) {
+    fail(`the "parameters" of node \`${raw.id}\` must be an object.`);
+  }
+
+  const look = isObject(gui[raw.id]) ? (gui[raw.id] as Json) : {};
+  const coordinates = isObject(look.coordinates) ? look.coordinates : {};
+  const known = operationById(operation.id);
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+  return {
+    id: raw.id,
+    operationId: operation.id,
+    operationName: known?.name ?? (typeof operation.name === 'string' ? operation.name : '?'),
+    params: (raw.parameters ?? {}) as ParamValues,
+    position: { x: number(coordinates.x), y: number(coordinates.y) },
+    label: typeof look.uiName === 'string' ? look.uiName : '',
+    color: typeof look.color === 'string' ? look.color : defaultNodeColor,
+    ...(known === undefined ? { unsupported: { node: raw, gui: gui[raw.id] } } : {}),
+  };
+}
+
+function readConnection(raw: unknown, ids: Set<string>, index: number): Connection {
+  const end = (side: unknown, name: string) => {
+    if (!isObject(side) || typeof side.nodeId !== 'string') {
+      fail(`connection ${index + 1} has no "${name}.nodeId".`);
+    }
+    const port = side.portIndex;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0) {
+      fail(`connection ${index + 1} has a "${name}.portIndex" that is not a whole number.`);
+    }
+    if (!ids.has(side.nodeId)) {
+      fail(`connection ${index + 1} refers to node \`${side.nodeId}\`, which is not in the file.`);
+    }
+    return { nodeId: side.nodeId, portIndex: port };
+  };
+  if (!isObject(raw)) fail(`connection ${index + 1} is not an object.`);
+  return { from: end(raw.from, 'from'), to: end(raw.to, 'to') };
+}
+
+/** Reads and validates a workflow file in Seahorse's layout. Throws a RecflowError that says what is wrong. */
+export function parseWorkflow(text: string): Workflow {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    fail(`it is not valid JSON (${(error as Error).message}).`);
+  }
+  const document = plainData(parsed);
+  if (!isObject(document) || !isObject(document.workflow)) {
+    fail('it has no "workflow" object.');
+  }
+  const { nodes, connections } = document.workflow;
+  if (!Array.isArray(nodes) || !Array.isArray(connections)) {
+    fail('"workflow" needs a "nodes" list and a "connections" list.');
+  }
+
+  const thirdParty = isObject(document.thirdPartyData) ? document.thirdPartyData : {};
+  const gui = isObject(thirdParty.gui) ? thirdParty.gui : {};
+  const guiNodes = isObject(gui.nodes) ? gui.nodes : {};
+
+  const readNodes = nodes.map((raw, index) => readNode(raw, index, guiNodes));
+  const ids = new Set<string>();
+  for (const node of readNodes) {
+    if (ids.has(node.id)) fail(`two nodes share the id \`${node.id}\`.`);
+    ids.add(node.id);
+  }
+  const readConnections = connections.map((raw, index) => readConnection(raw, ids, index));
+
+  const { nodes: _guiNodes, name, description, ...guiRest } = gui;
+  const { gui: _gui, ...thirdPartyRest } = thirdParty;
+  return {
+    id: typeof document.id === 'string' ? document.id : crypto.randomUUID(),
+    name: typeof name === 'string' ? name : 'Untitled workflow',
+    description: typeof description === 'string' ? description : '',
+    nodes: readNodes,
+    connections: readConnections,
+    preserved: {
+      variables: document.variables ?? {},
+      metadata: isObject(document.metadata) ? document.metadata : {},
+      thirdPartyData: thirdPartyRest,
+      gui: guiRest,
+    },
+  };
+}
+
+/** Writes a workflow in Seahorse's layout; unsupported nodes come out as they came in. */
+export function serializeWorkflow(workflow: Workflow): string {
+  const preserved = workflow.preserved as {
+    variables?: unknown;
+    metadata?: Json;
+    thirdPartyData?: Json;
+    gui?: Json;
+  };
+  const guiNodes: Json = {};
+  const nodes = workflow.nodes.map((node) => {
+    guiNodes[node.id] = {
+      ...(isObject(node.unsupported?.gui) ? node.unsupported.gui : {}),
+      uiName: node.label,
+      color: node.color,
+      coordinates: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+    };
+    if (node.unsupported) return node.unsupported.node;
+    return {
+      id: node.id,
+      operation: { id: node.operationId, name: node.operationName },
+      parameters: node.params,
+    };
+  });
+
+  const document = {
+    workflow: { nodes, connections: workflow.connections },
+    thirdPartyData: {
+      ...preserved.thirdPartyData,
+      gui: {
+        ...preserved.gui,
+        name: workflow.name,
+        description: workflow.description,
+        nodes: guiNodes,
+      },
+    },
+    variables: preserved.variables ?? {},
+    id: workflow.id,
+    metadata: { type: 'batch', apiVersion, ...preserved.metadata },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
