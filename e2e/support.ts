@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const sampleRatings = new URL('../public/data/sample_movielens_ratings.csv', import.meta.url)
+  .pathname;
+
+/** Opens the app on a fresh profile and waits for the demo workflow to be drawn. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+export async function startEmpty(page: Page): Promise<Locator> {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  return page.locator('.react-flow__pane');
+}
+
+/** Drags an operation from the palette onto the canvas and returns the new node. */
+export async function dropOperation(
+  page: Page,
+  name: string,
+  at: { x: number; y: number },
+): Promise<Locator> {
+  const before = await page.locator('.react-flow__node').count();
+  const pane = page.locator('.react-flow__pane');
+  await page
+    .getByRole('navigation', { name: 'Operations' })
+    .getByRole('button', { name, exact: true })
+    .dragTo(pane, { targetPosition: at });
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
+  const id = await page
+    .locator('.react-flow__node')
+    .last()
+    .getAttribute('data-id');
+  return page.locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+/** Drags from one node's output handle to another node's input handle. */
+export async function connect(
+  page: Page,
+  from: Locator,
+  fromHandle: string,
+  to: Locator,
+  toHandle: string,
+): Promise<void> {
+  await from
+    .locator(`[data-handleid="${fromHandle}"]`)
+    .dragTo(to.locator(`[data-handleid="${toHandle}"]`));
+}
+
+export function nodeStatus(node: Locator): Locator {
+  return node.getByTestId('node-status');
+}
+
+/** Parses a CSV file with a header row and no quoted fields into records. */
+export function readSimpleCsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const names = header.split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(names.map((name, index) => [name, cells[index]]));
+  });
+}

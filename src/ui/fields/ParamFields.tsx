@@ -1,0 +1,48 @@
+import type { Schema } from '../../core/frame/schema.ts';
+import type { ColumnParamSpec, ParamSpec, ParamValues } from '../../core/params/index.ts';
+import { BooleanField } from './BooleanField.tsx';
+import { ChoiceField } from './ChoiceField.tsx';
+import { ColumnField } from './ColumnField.tsx';
+import { FileField } from './FileField.tsx';
+import { NumericField } from './NumericField.tsx';
+import { StringField } from './StringField.tsx';
+
+interface ParamFieldsProps {
+  specs: ParamSpec[];
+  values: ParamValues;
+  /** Problems by parameter path ("split mode › split ratio"). */
+  problems: Map<string, string>;
+  idPrefix: string;
+  schemaFor: (spec: ColumnParamSpec) => Schema | null;
+  onChange: (name: string, value: unknown) => void;
+  onUpload: (file: File) => void;
+}
+
+/** One widget per parameter spec, chosen by its kind. */
+export function ParamFields(props: ParamFieldsProps) {
+  const { specs, values, problems, idPrefix, schemaFor, onChange, onUpload } = props;
+
+  return specs.map((spec) => {
+    const common = {
+      value: values[spec.name] ?? undefined,
+      onChange: (value: unknown) => onChange(spec.name, value),
+      problem: problems.get(spec.name),
+      idPrefix,
+      schema: null,
+    };
+    switch (spec.kind) {
+      case 'numeric':
+        return <NumericField key={spec.name} {...common} spec={spec} />;
+      case 'boolean':
+        return <BooleanField key={spec.name} {...common} spec={spec} />;
+      case 'string':
+        return <StringField key={spec.name} {...common} spec={spec} />;
+      case 'column':
+        return <ColumnField key={spec.name} {...common} spec={spec} schema={schemaFor(spec)} />;
+      case 'choice':
+        return <ChoiceField key={spec.name} {...common} spec={spec} problems={problems} />;
+      case 'file':
+        return <FileField key={spec.name} {...common} spec={spec} onUpload={onUpload} />;
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import { operationById } from '../../core/operations/catalog.ts';
+import { validateParams } from '../../core/params/index.ts';
+import { selectorSchema } from '../../core/workflow/knowledge.ts';
+import { nodeLabel } from '../../core/workflow/model.ts';
+import { useActions, useEditor } from '../EditorContext.tsx';
+import { ParamFields } from '../fields/ParamFields.tsx';
+
+/** The form of the selected node, generated from its operation's parameter specs. */
+export function ParameterPanel() {
+  const node = useEditor((state) =>
+    state.workflow.nodes.find((candidate) => candidate.id === state.selectedNodeId),
+  );
+  const workflow = useEditor((state) => state.workflow);
+  const knowledge = useEditor((state) => state.knowledge);
+  const { setParam, uploadFile } = useActions();
+
+  if (node === undefined) {
+    return (
+      <aside className="panel parameters" aria-label="Parameters">
+        <p className="hint">Select a node to see its parameters.</p>
+      </aside>
+    );
+  }
+
+  const operation = operationById(node.operationId);
+  if (operation === undefined) {
+    return (
+      <aside className="panel parameters" aria-label="Parameters">
+        <h2>{nodeLabel(node)}</h2>
+        <p className="hint">
+          recflow does not support {node.operationName}. It is kept as it is in the workflow file.
+        </p>
+      </aside>
+    );
+  }
+
+  const issues = validateParams(operation.params, node.params);
+  const problems = new Map(issues.map((issue) => [issue.param, issue.message]));
+  const paramMessages = new Set(issues.map((issue) => issue.message));
+  const otherErrors = (knowledge.get(node.id)?.errors ?? []).filter((e) => !paramMessages.has(e));
+
+  return (
+    <aside className="panel parameters" aria-label="Parameters">
+      <h2>{nodeLabel(node)}</h2>
+      <p className="operation-description">{operation.description}</p>
+      {otherErrors.length > 0 && (
+        <ul className="knowledge-errors" aria-label="Problems">
+          {otherErrors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      )}
+      {operation.params.length === 0 && <p className="hint">This operation has no parameters.</p>}
+      <form onSubmit={(event) => event.preventDefault()}>
+        <ParamFields
+          specs={operation.params}
+          values={node.params}
+          problems={problems}
+          idPrefix={`param-${node.id}`}
+          schemaFor={(spec) => selectorSchema(workflow, knowledge, node.id, spec)}
+          onChange={(name, value) => setParam(node.id, name, value)}
+          onUpload={(file) => void uploadFile(node.id, file)}
+        />
+      </form>
+    </aside>
+  );
+}

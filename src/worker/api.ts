@@ -1,0 +1,66 @@
+import { writeCsv } from '../core/csv/index.ts';
+import { RecflowError } from '../core/errors.ts';
+import { type RunEvent, type RunOutcome, WorkflowExecutor } from '../core/run/executor.ts';
+import type { Workflow } from '../core/workflow/model.ts';
+import { BlobFileStore } from './fileStore.ts';
+import { yieldToEvents } from './yieldToEvents.ts';
+
+/**
+ * What the page asks of the worker. Data stays here: the page sends files and workflows and
+ * receives states, previews and downloads.
+ */
+export class WorkerApi {
+  private readonly files = new BlobFileStore();
+  private readonly executor = new WorkflowExecutor();
+  private running: AbortController | null = null;
+
+  putFile(name: string, blob: Blob, fingerprint: string): void {
+    this.files.put(name, blob, fingerprint);
+  }
+
+  removeFile(name: string): void {
+    this.files.remove(name);
+  }
+
+  /** Runs the workflow up to `targets` (every node when absent); one run at a time. */
+  async run(
+    workflow: Workflow,
+    targets: string[] | undefined,
+    onEvent: (event: RunEvent) => void,
+  ): Promise<RunOutcome> {
+    if (this.running !== null) {
+      throw new RecflowError('A run is already in progress; stop it or wait for it to end.');
+    }
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      return await this.executor.run(workflow, {
+        targets,
+        files: this.files,
+        signal: controller.signal,
+        yieldToEvents,
+        onEvent,
+      });
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Stops the current run: the running node ends aborted, queued ones go back to draft. */
+  stop(): void {
+    this.running?.abort();
+  }
+
+  forget(nodeIds: string[]): void {
+    this.executor.forget(nodeIds);
+  }
+
+  /** The whole DataFrame on a node's output port, as CSV. */
+  csvOf(nodeId: string, portIndex: number): Blob {
+    const value = this.executor.output(nodeId, portIndex);
+    if (value?.type !== 'DataFrame') {
+      throw new RecflowError('This port holds no DataFrame yet; run the workflow first.');
+    }
+    return new Blob([writeCsv(value.table)], { type: 'text/csv' });
+  }
+}
