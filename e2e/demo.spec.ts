@@ -9,7 +9,9 @@ test('the demo workflow opened on a first visit runs as it is', async ({ page })
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 
   for (const name of ['Read DataFrame', 'ALS', 'Fit', 'Transform']) {
-    await expect(nodeStatus(page.getByRole('group', { name, exact: true }))).toHaveText('completed');
+    await expect(nodeStatus(page.getByRole('group', { name, exact: true }))).toHaveText(
+      'completed',
+    );
   }
   await page.getByRole('group', { name: 'Fit', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Results' })).toContainText('ALS model');

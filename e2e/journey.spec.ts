@@ -18,10 +18,10 @@ test('a user builds ALS → Fit → Transform from the palette, trains and downl
   const fit = await dropOperation(page, 'Fit', { x: 420, y: 160 });
   const transform = await dropOperation(page, 'Transform', { x: 700, y: 260 });
 
-  await connect(page, als, 'out-0', fit, 'in-0');
-  await connect(page, read, 'out-0', fit, 'in-1');
-  await connect(page, fit, 'out-0', transform, 'in-0');
-  await connect(page, read, 'out-0', transform, 'in-1');
+  await connect(als, 'out-0', fit, 'in-0');
+  await connect(read, 'out-0', fit, 'in-1');
+  await connect(fit, 'out-0', transform, 'in-0');
+  await connect(read, 'out-0', transform, 'in-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
 
   await read.click();
@@ -57,7 +57,7 @@ test('a DataFrame output cannot feed Fit’s Estimator input, and the user is to
   const read = await dropOperation(page, 'Read DataFrame', { x: 120, y: 160 });
   const fit = await dropOperation(page, 'Fit', { x: 460, y: 160 });
 
-  await connect(page, read, 'out-0', fit, 'in-0');
+  await connect(read, 'out-0', fit, 'in-0');
 
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText(

@@ -30,16 +30,12 @@ export async function dropOperation(
     .getByRole('button', { name, exact: true })
     .dragTo(pane, { targetPosition: at });
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
-  const id = await page
-    .locator('.react-flow__node')
-    .last()
-    .getAttribute('data-id');
+  const id = await page.locator('.react-flow__node').last().getAttribute('data-id');
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
 
 /** Drags from one node's output handle to another node's input handle. */
 export async function connect(
-  page: Page,
   from: Locator,
   fromHandle: string,
   to: Locator,

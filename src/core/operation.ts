@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { AlsModel } from './als/types.ts';
 import type { Schema } from './frame/schema.ts';
 import type { ParamSpec, ResolvedParams } from './params/index.ts';
 import type { PortSpec, PortType } from './ports.ts';
@@ -22,12 +23,14 @@ export type Knowledge =
   | { type: 'DataFrame'; schema: Schema | null }
   | { type: 'Estimator'; estimator: EstimatorKnowledge }
   | { type: 'Transformer'; transformer: TransformerKnowledge }
-  | { type: 'Evaluator' }
+  | { type: 'Evaluator'; evaluator: EvaluatorKnowledge }
   | { type: 'MetricValue' };
 
 export interface TransformerKnowledge {
   /** Problems with transforming a DataFrame of this schema, and the schema that results. */
   transform(schema: Schema): { schema: Schema | null; errors: string[] };
+  /** Set when the model recommends (a fitted ALS): the id columns it was trained on. */
+  recommender?: { userColumn: string; itemColumn: string };
 }
 
 export interface EstimatorKnowledge {
@@ -35,8 +38,18 @@ export interface EstimatorKnowledge {
   fit(schema: Schema): { errors: string[]; transformer: TransformerKnowledge };
 }
 
+export interface EvaluatorKnowledge {
+  /** Problems with evaluating a DataFrame of this schema. */
+  evaluate(schema: Schema): { errors: string[] };
+}
+
 /** Values that flow along edges while running. */
-export type PortValue = DataFrameValue | EstimatorValue | TransformerValue | MetricValue;
+export type PortValue =
+  | DataFrameValue
+  | EstimatorValue
+  | TransformerValue
+  | EvaluatorValue
+  | MetricValue;
 
 export interface DataFrameValue {
   type: 'DataFrame';
@@ -55,6 +68,25 @@ export interface TransformerValue {
   type: 'Transformer';
   transform(table: Table, context: ExecutionContext): Promise<Table>;
   report(): ModelReport;
+  /**
+   * Set when the model can recommend (a fitted ALS): its factors and the id columns it was
+   * trained on, which name the columns of its recommendations.
+   */
+  recommender?: Recommender;
+}
+
+/** What Recommend needs of a model: factors to score every pair, and the id column names. */
+export interface Recommender {
+  model: AlsModel;
+  userColumn: string;
+  itemColumn: string;
+}
+
+export interface EvaluatorValue {
+  type: 'Evaluator';
+  /** The metric it computes, e.g. "rmse". */
+  metricName: string;
+  evaluate(table: Table, context: ExecutionContext): Promise<MetricValue>;
 }
 
 export interface MetricValue {
@@ -87,6 +119,9 @@ export interface FileStore {
   /** The file uploaded under this name, or undefined. */
   get(name: string): StoredFile | undefined;
 }
+
+/** Inputs as an operation receives them: undefined on an optional port left unconnected. */
+export type InputValues = (PortValue | undefined)[];
 
 export interface ExecutionContext {
   params: ResolvedParams;
@@ -121,7 +156,7 @@ export interface OperationDescriptor {
   outputs: PortSpec[];
   params: ParamSpec[];
   infer(context: InferContext): InferResult;
-  execute(inputs: PortValue[], context: ExecutionContext): Promise<PortValue[]>;
+  execute(inputs: InputValues, context: ExecutionContext): Promise<PortValue[]>;
 }
 
 /** Knowledge of a port type when nothing more is known. */
@@ -137,6 +172,7 @@ export function unknownKnowledge(type: PortType): Knowledge {
     case 'Transformer':
       return { type, transformer: unknownTransformer };
     case 'Evaluator':
+      return { type, evaluator: { evaluate: () => ({ errors: [] }) } };
     case 'MetricValue':
       return { type };
   }

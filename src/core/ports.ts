@@ -16,6 +16,8 @@ export interface PortSpec {
   type: PortType;
   /** What the port carries, in the user's words ("ratings to train on"). */
   description: string;
+  /** An optional input may stay unconnected; the operation then receives undefined. */
+  optional?: boolean;
 }
 
 export function portTypesFit(output: PortType, input: PortType): boolean {

@@ -1,23 +1,28 @@
 import { createStore } from 'zustand/vanilla';
 import { messageOf } from '../core/errors.ts';
-import type { NodeProgress } from '../core/operation.ts';
+import type { NodeProgress, OperationDescriptor } from '../core/operation.ts';
 import { operationById } from '../core/operations/catalog.ts';
-import type { ParamValues } from '../core/params/index.ts';
 import type { NodeStatus, RunEvent } from '../core/run/executor.ts';
-import type { NodeKnowledge } from '../core/workflow/knowledge.ts';
 import type { PortSummary } from '../core/run/summary.ts';
 import { connectionProblem } from '../core/workflow/connect.ts';
+import { parseWorkflow, serializeWorkflow } from '../core/workflow/format.ts';
+import type { NodeKnowledge } from '../core/workflow/knowledge.ts';
 import {
   type Connection,
   connectionKey,
-  defaultNodeColor,
   descendantsOf,
+  type PortRef,
   type Position,
   type Workflow,
 } from '../core/workflow/model.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import { proxy } from '../worker/client.ts';
-import { knowledgeOf, problemsOf } from './knowledge.ts';
+import { deriveAndAutosave, storageProblem } from './autosave.ts';
+import { copyFragment, type Fragment, pasteFragment } from './clipboard.ts';
+import { History } from './history.ts';
+import { layoutWorkflow } from './layout.ts';
+import type { WorkspaceStorage } from './storage.ts';
+import * as edits from './workflowEdits.ts';
 
 /** What the editor shows about one node's last run. */
 export interface NodeRun {
@@ -25,6 +30,8 @@ export interface NodeRun {
   progress?: NodeProgress;
   message?: string;
   outputs?: PortSummary[];
+  /** Restored from an earlier session: shown, but its data must be computed again. */
+  restored?: boolean;
 }
 
 export interface UploadedFile {
@@ -41,128 +48,163 @@ export interface EditorState {
   workflow: Workflow;
   runs: Record<string, NodeRun>;
   files: Record<string, UploadedFile>;
-  selectedNodeId: string | null;
+  selectedNodeIds: string[];
+  selectedEdgeIds: string[];
   notice: Notice | null;
   running: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
   /** Derived from the workflow and the runs whenever either changes. */
   knowledge: Map<string, NodeKnowledge>;
   problems: Record<string, string[]>;
 
-  addNode(operationId: string, position: Position): string;
-  moveNode(id: string, position: Position): void;
+  /**
+   * Adds a node; with `link`, also connects it to that port of an existing node: to an
+   * output (`fromOutput`), through the new node's first input of that type, or the reverse.
+   */
+  addNode(operationId: string, position: Position, link?: PortLink): string;
+  moveNodes(positions: Map<string, Position>): void;
   removeNodes(ids: string[]): void;
   /** Adds the edge, or returns why it cannot be added (and shows it). */
   connect(connection: Connection): string | null;
   disconnect(keys: string[]): void;
   setParam(nodeId: string, name: string, value: unknown): void;
-  select(nodeId: string | null): void;
+  renameNode(nodeId: string, label: string): void;
+  select(nodeIds: string[], edgeIds?: string[]): void;
+  selectAll(): void;
+  deleteSelection(): void;
+  copy(): void;
+  paste(): void;
+  duplicate(): void;
+  undo(): void;
+  redo(): void;
+  layout(): void;
   showNotice(notice: Notice | null): void;
   uploadFile(nodeId: string, file: Blob & { name: string }): Promise<void>;
-  registerFile(name: string, blob: Blob): Promise<void>;
-  loadWorkflow(workflow: Workflow): void;
-  /** Starts over on an empty canvas; uploaded files stay available. */
+  registerFile(name: string, blob: Blob, options?: { persist?: boolean }): Promise<void>;
+  /** Replaces the workflow with one read from a file; a bad file changes nothing. */
+  importWorkflow(text: string): boolean;
+  exportWorkflow(): string;
   newWorkflow(): void;
   run(targets?: string[]): Promise<void>;
   stop(): void;
   csvOf(nodeId: string, portIndex: number): Promise<Blob>;
 }
 
+/** An existing port that a new node should connect to. */
+export interface PortLink {
+  end: PortRef;
+  fromOutput: boolean;
+}
+
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
-let uploads = 0;
+interface StoreOptions {
+  worker: WorkerClient;
+  workflow: Workflow;
+  storage: WorkspaceStorage;
+  /** Summaries of results from an earlier session. */
+  restoredRuns?: Record<string, NodeRun>;
+}
 
-export function createEditorStore(worker: WorkerClient, initial: Workflow) {
+/** The edge between an existing port and the first fitting port of a new node. */
+function linkTo(
+  workflow: Workflow,
+  newNodeId: string,
+  operation: OperationDescriptor,
+  { end, fromOutput }: PortLink,
+): Connection | undefined {
+  const existing = workflow.nodes.find((node) => node.id === end.nodeId);
+  const existingOperation = existing && operationById(existing.operationId);
+  const type = (fromOutput ? existingOperation?.outputs : existingOperation?.inputs)?.[
+    end.portIndex
+  ]?.type;
+  const ports = fromOutput ? operation.inputs : operation.outputs;
+  const portIndex = ports.findIndex((port) => port.type === type);
+  if (portIndex < 0) return undefined;
+  const created = { nodeId: newNodeId, portIndex };
+  return fromOutput ? { from: end, to: created } : { from: created, to: end };
+}
+
+let uploads = 0;
+const pasteOffset = 40;
+
+export function createEditorStore({ worker, workflow, storage, restoredRuns = {} }: StoreOptions) {
+  const history = new History<Workflow>();
+  let clipboard: Fragment | null = null;
+  let pastes = 0;
+
   const store = createStore<EditorState>()((set, get) => {
-    /** Edits make a node and everything downstream of it stale. */
-    const invalidate = (workflow: Workflow, nodeIds: string[]) => {
+    const warnStorage = (error: unknown) => set({ notice: storageProblem(error) });
+
+    /** Shows `after`, making stale every result the change may have altered. */
+    const show = (before: Workflow, after: Workflow) => {
       const runs = { ...get().runs };
-      for (const id of nodeIds) {
-        for (const stale of descendantsOf(workflow, id)) delete runs[stale];
+      const present = new Set(after.nodes.map((node) => node.id));
+      for (const id of Object.keys(runs)) if (!present.has(id)) delete runs[id];
+      for (const id of edits.nodesWithChangedInputs(before, after)) {
+        for (const stale of descendantsOf(after, id)) delete runs[stale];
       }
-      return runs;
+      const selectedNodeIds = get().selectedNodeIds.filter((id) => present.has(id));
+      set({
+        workflow: after,
+        runs,
+        selectedNodeIds,
+        canUndo: history.canUndo,
+        canRedo: history.canRedo,
+      });
     };
 
-    const updateWorkflow = (change: (workflow: Workflow) => Workflow, touched: string[]) => {
-      const workflow = change(get().workflow);
-      set({ workflow, runs: invalidate(workflow, touched) });
+    /** Applies an edit as one undoable step (or part of one, with a coalescing key). */
+    const commit = (change: (workflow: Workflow) => Workflow, coalesce?: string) => {
+      const before = get().workflow;
+      const after = change(before);
+      if (after === before) return;
+      history.record(before, coalesce);
+      show(before, after);
     };
 
     const applyRunEvent = (event: RunEvent) => {
       const runs = { ...get().runs };
       if (event.status === 'draft') delete runs[event.nodeId];
-      else if (event.status === 'running') runs[event.nodeId] = event;
-      else if (event.status === 'completed') runs[event.nodeId] = event;
-      else if (event.status === 'failed') runs[event.nodeId] = event;
-      else runs[event.nodeId] = { status: event.status };
+      else if (event.status === 'queued' || event.status === 'aborted') {
+        runs[event.nodeId] = { status: event.status };
+      } else runs[event.nodeId] = event;
       set({ runs });
     };
 
     return {
-      workflow: initial,
-      runs: {},
+      workflow,
+      runs: restoredRuns,
       files: {},
-      selectedNodeId: null,
+      selectedNodeIds: [],
+      selectedEdgeIds: [],
       notice: null,
       running: false,
+      canUndo: false,
+      canRedo: false,
       knowledge: new Map(),
       problems: {},
 
-      addNode(operationId, position) {
+      addNode(operationId, position, link) {
         const operation = operationById(operationId);
-        if (operation === undefined) throw new Error(`Unknown operation ${operationId}`);
-        const id = crypto.randomUUID();
-        updateWorkflow(
-          (workflow) => ({
-            ...workflow,
-            nodes: [
-              ...workflow.nodes,
-              {
-                id,
-                operationId,
-                operationName: operation.name,
-                params: {},
-                position,
-                label: '',
-                color: defaultNodeColor,
-              },
-            ],
-          }),
-          [],
-        );
-        set({ selectedNodeId: id });
-        return id;
+        if (operation === undefined) throw new Error(`[recflow] unknown operation ${operationId}`);
+        const node = edits.newNode(operation, position);
+        commit((current) => {
+          const added = edits.addNodes(current, [node]);
+          const connection = link && linkTo(current, node.id, operation, link);
+          return connection ? edits.addConnection(added, connection) : added;
+        });
+        set({ selectedNodeIds: [node.id], selectedEdgeIds: [] });
+        return node.id;
       },
 
-      moveNode(id, position) {
-        set(({ workflow }) => ({
-          workflow: {
-            ...workflow,
-            nodes: workflow.nodes.map((node) => (node.id === id ? { ...node, position } : node)),
-          },
-        }));
+      moveNodes(positions) {
+        commit((current) => edits.moveNodes(current, positions), `move:${[...positions.keys()]}`);
       },
 
       removeNodes(ids) {
-        const gone = new Set(ids);
-        const before = get().workflow;
-        const downstream = before.connections
-          .filter((edge) => gone.has(edge.from.nodeId))
-          .map((edge) => edge.to.nodeId);
-        const workflow: Workflow = {
-          ...before,
-          nodes: before.nodes.filter((node) => !gone.has(node.id)),
-          connections: before.connections.filter(
-            (edge) => !gone.has(edge.from.nodeId) && !gone.has(edge.to.nodeId),
-          ),
-        };
-        const runs = invalidate(workflow, downstream);
-        for (const id of ids) delete runs[id];
-        const selected = get().selectedNodeId;
-        set({
-          workflow,
-          runs,
-          selectedNodeId: selected !== null && gone.has(selected) ? null : selected,
-        });
+        commit((current) => edits.removeNodes(current, new Set(ids)));
         void worker.forget(ids);
       },
 
@@ -172,81 +214,136 @@ export function createEditorStore(worker: WorkerClient, initial: Workflow) {
           set({ notice: { text: problem, tone: 'error' } });
           return problem;
         }
-        updateWorkflow(
-          (workflow) => ({ ...workflow, connections: [...workflow.connections, connection] }),
-          [connection.to.nodeId],
-        );
+        commit((current) => edits.addConnection(current, connection));
         set({ notice: null });
         return null;
       },
 
       disconnect(keys) {
-        const removed = new Set(keys);
-        const targets = get()
-          .workflow.connections.filter((edge) => removed.has(connectionKey(edge)))
-          .map((edge) => edge.to.nodeId);
-        updateWorkflow(
-          (workflow) => ({
-            ...workflow,
-            connections: workflow.connections.filter((edge) => !removed.has(connectionKey(edge))),
-          }),
-          targets,
-        );
+        commit((current) => edits.removeConnections(current, new Set(keys)));
       },
 
       setParam(nodeId, name, value) {
-        updateWorkflow(
-          (workflow) => ({
-            ...workflow,
-            nodes: workflow.nodes.map((node) => {
-              if (node.id !== nodeId) return node;
-              const params: ParamValues = { ...node.params };
-              if (value === undefined) delete params[name];
-              else params[name] = value;
-              return { ...node, params };
-            }),
-          }),
-          [nodeId],
+        commit(
+          (current) => edits.setParam(current, nodeId, name, value),
+          `param:${nodeId}:${name}`,
         );
       },
 
-      select(nodeId) {
-        set({ selectedNodeId: nodeId });
+      renameNode(nodeId, label) {
+        commit(
+          (current) => edits.updateNode(current, nodeId, (node) => ({ ...node, label })),
+          `rename:${nodeId}`,
+        );
+      },
+
+      select(nodeIds, edgeIds = []) {
+        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds });
+      },
+
+      selectAll() {
+        const { nodes, connections } = get().workflow;
+        set({
+          selectedNodeIds: nodes.map((node) => node.id),
+          selectedEdgeIds: connections.map(connectionKey),
+        });
+      },
+
+      deleteSelection() {
+        const { selectedNodeIds, selectedEdgeIds } = get();
+        const nodes = new Set(selectedNodeIds);
+        commit((current) =>
+          edits.removeNodes(edits.removeConnections(current, new Set(selectedEdgeIds)), nodes),
+        );
+        set({ selectedNodeIds: [], selectedEdgeIds: [] });
+      },
+
+      copy() {
+        const { workflow: current, selectedNodeIds } = get();
+        if (selectedNodeIds.length === 0) return;
+        clipboard = copyFragment(current, new Set(selectedNodeIds));
+        pastes = 0;
+      },
+
+      paste() {
+        if (clipboard === null) return;
+        pastes += 1;
+        const pasted = pasteFragment(clipboard, pasteOffset * pastes);
+        commit((current) => ({
+          ...edits.addNodes(current, pasted.nodes),
+          connections: [...current.connections, ...pasted.connections],
+        }));
+        set({ selectedNodeIds: pasted.nodes.map((node) => node.id), selectedEdgeIds: [] });
+      },
+
+      duplicate() {
+        get().copy();
+        get().paste();
+      },
+
+      undo() {
+        const current = get().workflow;
+        const previous = history.undo(current);
+        if (previous !== undefined) show(current, previous);
+      },
+
+      redo() {
+        const current = get().workflow;
+        const next = history.redo(current);
+        if (next !== undefined) show(current, next);
+      },
+
+      layout() {
+        commit((current) => layoutWorkflow(current));
       },
 
       showNotice(notice) {
         set({ notice });
       },
 
-      async registerFile(name, blob) {
+      async registerFile(name, blob, { persist = true } = {}) {
         uploads += 1;
         await worker.putFile(name, blob, `${name}:${blob.size}:${Date.now()}:${uploads}`);
         set(({ files }) => ({ files: { ...files, [name]: { name, size: blob.size } } }));
+        if (persist) await storage.saveFile(name, blob).catch(warnStorage);
       },
 
       async uploadFile(nodeId, file) {
         await get().registerFile(file.name, file);
-        // Setting the value again after a re-upload must still make the node stale.
-        const workflow = get().workflow;
-        set({ runs: invalidate(workflow, [nodeId]) });
+        // The same name may hold new content: the node and its descendants are stale either way.
+        const runs = { ...get().runs };
+        for (const stale of descendantsOf(get().workflow, nodeId)) delete runs[stale];
+        set({ runs });
         get().setParam(nodeId, 'CSV file', file.name);
         // Reading right away makes the columns known to the forms downstream.
         await get().run([nodeId]);
       },
 
-      loadWorkflow(workflow) {
-        set({ workflow, runs: {}, selectedNodeId: null, notice: null });
+      importWorkflow(text) {
+        try {
+          const imported = parseWorkflow(text);
+          commit(() => imported);
+          set({ selectedNodeIds: [], selectedEdgeIds: [], notice: null });
+          return true;
+        } catch (error) {
+          set({ notice: { text: messageOf(error), tone: 'error' } });
+          return false;
+        }
+      },
+
+      exportWorkflow() {
+        return serializeWorkflow(get().workflow);
       },
 
       newWorkflow() {
-        get().loadWorkflow({
+        commit(() => ({
           id: crypto.randomUUID(),
           name: 'Untitled workflow',
           description: '',
           nodes: [],
           connections: [],
           preserved: {},
-        });
+        }));
       },
 
       async run(targets) {
@@ -274,13 +371,6 @@ export function createEditorStore(worker: WorkerClient, initial: Workflow) {
     };
   });
 
-  const derive = ({ workflow, runs }: EditorState) => {
-    const knowledge = knowledgeOf(workflow, runs);
-    store.setState({ knowledge, problems: problemsOf(knowledge) });
-  };
-  store.subscribe((state, previous) => {
-    if (state.workflow !== previous.workflow || state.runs !== previous.runs) derive(state);
-  });
-  derive(store.getState());
+  deriveAndAutosave(store, storage);
   return store;
 }

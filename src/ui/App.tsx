@@ -1,15 +1,20 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { useActions } from './EditorContext.tsx';
 import { Notice } from './Notice.tsx';
 import { Palette } from './Palette.tsx';
 import { ParameterPanel } from './panel/ParameterPanel.tsx';
 import { ResultsPanel } from './results/ResultsPanel.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useShortcuts } from './useShortcuts.ts';
 
 function Editor() {
   const { addNode } = useActions();
   const { screenToFlowPosition } = useReactFlow();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useShortcuts();
 
   const addAtCentre = (operationId: string) => {
     const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
@@ -21,7 +26,7 @@ function Editor() {
 
   return (
     <div className="app">
-      <Toolbar />
+      <Toolbar onShowShortcuts={() => setShowShortcuts(true)} />
       <Notice />
       <main className="workspace">
         <Palette onAdd={addAtCentre} />
@@ -31,6 +36,7 @@ function Editor() {
         </div>
         <ParameterPanel />
       </main>
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>
   );
 }

@@ -1,24 +1,84 @@
-import { useActions, useEditor } from './EditorContext.tsx';
+import { useRef } from 'react';
+import { useActions, useEditor, useEditorStore } from './EditorContext.tsx';
+import { saveBlob } from './results/saveBlob.ts';
 
-export function Toolbar() {
+const fileNameOf = (name: string) => `${name.replace(/[^\w.-]+/g, '_') || 'workflow'}.json`;
+
+export function Toolbar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const running = useEditor((state) => state.running);
   const name = useEditor((state) => state.workflow.name);
-  const { run, stop, newWorkflow } = useActions();
+  const canUndo = useEditor((state) => state.canUndo);
+  const canRedo = useEditor((state) => state.canRedo);
+  const hasSelection = useEditor((state) => state.selectedNodeIds.length > 0);
+  const actions = useActions();
+  const store = useEditorStore();
+  const importInput = useRef<HTMLInputElement>(null);
+
+  const exportWorkflow = () => {
+    const text = actions.exportWorkflow();
+    saveBlob(new Blob([text], { type: 'application/json' }), fileNameOf(name));
+  };
+  const importWorkflow = async (file: File | undefined) => {
+    if (file) actions.importWorkflow(await file.text());
+  };
 
   return (
     <header className="toolbar">
       <h1>
         recflow <span className="workflow-name">{name}</span>
       </h1>
-      <div className="toolbar-actions">
-        <button type="button" onClick={newWorkflow} disabled={running}>
+      <div className="toolbar-actions" role="toolbar" aria-label="Workflow">
+        <button type="button" onClick={actions.newWorkflow} disabled={running}>
           New
         </button>
-        <button type="button" className="primary" onClick={() => void run()} disabled={running}>
+        <button type="button" onClick={() => importInput.current?.click()} disabled={running}>
+          Import
+        </button>
+        <input
+          ref={importInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Workflow file"
+          hidden
+          onChange={(event) => {
+            void importWorkflow(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+        <button type="button" onClick={exportWorkflow}>
+          Export
+        </button>
+        <span className="separator" />
+        <button type="button" onClick={actions.undo} disabled={!canUndo} title="Ctrl+Z">
+          Undo
+        </button>
+        <button type="button" onClick={actions.redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+          Redo
+        </button>
+        <button type="button" onClick={actions.layout}>
+          Auto-layout
+        </button>
+        <span className="separator" />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void actions.run()}
+          disabled={running}
+        >
           Run
         </button>
-        <button type="button" onClick={stop} disabled={!running}>
+        <button
+          type="button"
+          onClick={() => void actions.run(store.getState().selectedNodeIds)}
+          disabled={running || !hasSelection}
+        >
+          Run selected
+        </button>
+        <button type="button" onClick={actions.stop} disabled={!running}>
           Stop
+        </button>
+        <button type="button" onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
+          ?
         </button>
       </div>
     </header>

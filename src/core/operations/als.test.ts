@@ -8,12 +8,14 @@ const seahorseType = {
   boolean: 'Boolean',
   string: 'String',
   column: 'SingleColumnSelector',
+  columns: 'MultipleColumnSelector',
   choice: 'Choice',
   file: 'File',
 } as const;
 
-function seedTable(html: string): { name: string; type: string }[] {
-  const rows = html.split('<tr>').slice(1);
+/** The rows of the seed's parameters table (the page's port table comes before it). */
+function seedTable(page: string): { name: string; type: string }[] {
+  const rows = page.slice(page.indexOf('## Parameters')).split('<tr>').slice(1);
   return rows
     .map((row) => /<td><code>([^<]+)<\/code><\/td>\s*<td><code><a[^>]*>([^<]+)<\/a>/.exec(row))
     .filter((match) => match !== null)

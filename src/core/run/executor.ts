@@ -1,5 +1,5 @@
 import { AbortedError, isAbortError, messageOf } from '../errors.ts';
-import type { FileStore, NodeProgress, PortValue } from '../operation.ts';
+import type { FileStore, InputValues, NodeProgress, PortValue } from '../operation.ts';
 import { operationById } from '../operations/catalog.ts';
 import { read, resolveParams, validateParams } from '../params/index.ts';
 import {
@@ -119,14 +119,19 @@ export class WorkflowExecutor {
     workflow: Workflow,
     node: WorkflowNode,
     keys: Map<string, string>,
-  ): { values: PortValue[]; keys: string[] } | 'upstream failed' | { missing: string } {
+  ): { values: InputValues; keys: string[] } | 'upstream failed' | { missing: string } {
     const operation = operationById(node.operationId);
     if (operation === undefined) return { values: [], keys: [] };
 
-    const values: PortValue[] = [];
+    const values: InputValues = [];
     const inputKeys: string[] = [];
     for (const [portIndex, port] of operation.inputs.entries()) {
       const edge = connectionInto(workflow, { nodeId: node.id, portIndex });
+      if (edge === undefined && port.optional) {
+        values.push(undefined);
+        inputKeys.push('none');
+        continue;
+      }
       if (edge === undefined) {
         return { missing: `input ${portIndex} (${port.type}) is not connected; connect one.` };
       }
@@ -141,7 +146,7 @@ export class WorkflowExecutor {
 
   private async runNode(
     node: WorkflowNode,
-    inputs: { values: PortValue[]; keys: string[] } | { missing: string },
+    inputs: { values: InputValues; keys: string[] } | { missing: string },
     options: RunOptions,
   ): Promise<NodeResult> {
     const operation = operationById(node.operationId);

@@ -21,7 +21,7 @@ export type PortSummary =
   | { type: 'Estimator'; operationName: string }
   | { type: 'Transformer'; report: ModelReport }
   | { type: 'MetricValue'; name: string; value: number }
-  | { type: 'Evaluator' };
+  | { type: 'Evaluator'; metricName: string };
 
 export const previewRows = 20;
 const longestText = 200;
@@ -56,5 +56,7 @@ export function summarizePort(value: PortValue): PortSummary {
       return { type: 'Transformer', report: value.report() };
     case 'MetricValue':
       return { type: 'MetricValue', name: value.name, value: value.value };
+    case 'Evaluator':
+      return { type: 'Evaluator', metricName: value.metricName };
   }
 }

@@ -1,6 +1,12 @@
 import { operationById } from '../operations/catalog.ts';
 import { portTypesFit } from '../ports.ts';
-import { type Connection, connectionInto, descendantsOf, findNode, type Workflow } from './model.ts';
+import {
+  type Connection,
+  connectionInto,
+  descendantsOf,
+  findNode,
+  type Workflow,
+} from './model.ts';
 
 const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 
@@ -33,8 +39,10 @@ export function connectionProblem(workflow: Workflow, connection: Connection): s
   }
 
   if (connectionInto(workflow, connection.to) !== undefined) {
-    return `${targetOperation.name}'s input ${connection.to.portIndex} is already connected; ` +
-      'remove that edge first.';
+    return (
+      `${targetOperation.name}'s input ${connection.to.portIndex} is already connected; ` +
+      'remove that edge first.'
+    );
   }
 
   if (descendantsOf(workflow, target.id).has(source.id)) {

@@ -31,7 +31,9 @@ describe('knowledge before running', () => {
   });
 
   it('flags a missing column on Fit, naming the columns there are', () => {
-    const schema: Schema = { columns: [{ name: 'uid', type: 'integer' }, ...ratings.columns.slice(1)] };
+    const schema: Schema = {
+      columns: [{ name: 'uid', type: 'integer' }, ...ratings.columns.slice(1)],
+    };
     const knowledge = inferWorkflow(trainAndScoreDemo(), afterReading(schema));
     expect(knowledge.get('demo-fit')?.errors).toEqual([
       'user column: Column `user` does not exist in the input DataFrame ' +

@@ -12,118 +12,130 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo } from 'react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import { operationById } from '../../core/operations/catalog.ts';
 import { connectionProblem } from '../../core/workflow/connect.ts';
-import { type Connection, connectionKey, nodeLabel } from '../../core/workflow/model.ts';
-import { useActions, useEditor } from '../EditorContext.tsx';
+import { connectionKey, nodeLabel, type Position } from '../../core/workflow/model.ts';
+import { useActions, useEditor, useEditorStore } from '../EditorContext.tsx';
 import { operationDragType } from '../Palette.tsx';
 import { portColors } from '../portStyle.ts';
+import { OperationChooser, type PendingEdge } from './OperationChooser.tsx';
 import { OperationNode } from './OperationNode.tsx';
+import { portIndexOf, toConnection } from './toConnection.ts';
 
 const nodeTypes = { operation: OperationNode };
 
-const portIndex = (handle: string | null | undefined) => Number(handle?.split('-')[1] ?? 0);
-
-/** React Flow's connection in recflow's terms: node ids and port indexes. */
-function toConnection(edge: {
-  source: string;
-  target: string;
-  sourceHandle?: string | null;
-  targetHandle?: string | null;
-}): Connection {
-  return {
-    from: { nodeId: edge.source, portIndex: portIndex(edge.sourceHandle) },
-    to: { nodeId: edge.target, portIndex: portIndex(edge.targetHandle) },
-  };
+/** Applies React Flow's selection changes to a set of selected ids. */
+function selectionAfter(current: string[], changes: (NodeChange | EdgeChange)[]): string[] {
+  const selected = new Set(current);
+  for (const change of changes) {
+    if (change.type !== 'select') continue;
+    if (change.selected) selected.add(change.id);
+    else selected.delete(change.id);
+  }
+  return [...selected];
 }
 
 export function Canvas() {
   const workflow = useEditor((state) => state.workflow);
-  const selectedNodeId = useEditor((state) => state.selectedNodeId);
+  const selectedNodeIds = useEditor((state) => state.selectedNodeIds);
+  const selectedEdgeIds = useEditor((state) => state.selectedEdgeIds);
   const runs = useEditor((state) => state.runs);
-  const { addNode, moveNode, removeNodes, connect, disconnect, select, showNotice } = useActions();
+  const store = useEditorStore();
+  const { addNode, moveNodes, connect, select, showNotice } = useActions();
   const { screenToFlowPosition } = useReactFlow();
+  const [pendingEdge, setPendingEdge] = useState<PendingEdge | null>(null);
 
-  const nodes: Node[] = useMemo(
-    () =>
-      workflow.nodes.map((node) => ({
-        id: node.id,
-        type: 'operation',
-        position: node.position,
-        data: {},
-        selected: node.id === selectedNodeId,
-        ariaLabel: nodeLabel(node),
-        domAttributes: { 'data-status': runs[node.id]?.status ?? 'draft' } as never,
-      })),
-    [workflow.nodes, selectedNodeId, runs],
-  );
+  const nodes: Node[] = useMemo(() => {
+    const selected = new Set(selectedNodeIds);
+    return workflow.nodes.map((node) => ({
+      id: node.id,
+      type: 'operation',
+      position: node.position,
+      data: {},
+      selected: selected.has(node.id),
+      ariaLabel: nodeLabel(node),
+      domAttributes: { 'data-status': runs[node.id]?.status ?? 'draft' } as never,
+    }));
+  }, [workflow.nodes, selectedNodeIds, runs]);
 
-  const edges: Edge[] = useMemo(
-    () =>
-      workflow.connections.map((connection) => {
-        const source = workflow.nodes.find((node) => node.id === connection.from.nodeId);
-        const type = source && operationById(source.operationId)?.outputs[connection.from.portIndex];
-        return {
-          id: connectionKey(connection),
-          source: connection.from.nodeId,
-          target: connection.to.nodeId,
-          sourceHandle: `out-${connection.from.portIndex}`,
-          targetHandle: `in-${connection.to.portIndex}`,
-          style: { stroke: type ? portColors[type.type] : undefined, strokeWidth: 2 },
-        };
-      }),
-    [workflow.connections, workflow.nodes],
-  );
+  const edges: Edge[] = useMemo(() => {
+    const selected = new Set(selectedEdgeIds);
+    const byId = new Map(workflow.nodes.map((node) => [node.id, node]));
+    return workflow.connections.map((connection) => {
+      const source = byId.get(connection.from.nodeId);
+      const port = source && operationById(source.operationId)?.outputs[connection.from.portIndex];
+      const id = connectionKey(connection);
+      return {
+        id,
+        source: connection.from.nodeId,
+        target: connection.to.nodeId,
+        sourceHandle: `out-${connection.from.portIndex}`,
+        targetHandle: `in-${connection.to.portIndex}`,
+        selected: selected.has(id),
+        style: { stroke: port ? portColors[port.type] : undefined, strokeWidth: 2 },
+      };
+    });
+  }, [workflow.connections, workflow.nodes, selectedEdgeIds]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
-      const removed: string[] = [];
+      const positions = new Map<string, Position>();
       for (const change of changes) {
-        if (change.type === 'position' && change.position) moveNode(change.id, change.position);
-        else if (change.type === 'select' && change.selected) select(change.id);
-        else if (change.type === 'remove') removed.push(change.id);
+        if (change.type === 'position' && change.position)
+          positions.set(change.id, change.position);
       }
-      if (removed.length > 0) removeNodes(removed);
+      if (positions.size > 0) moveNodes(positions);
+      if (changes.some((change) => change.type === 'select')) {
+        const state = store.getState();
+        select(selectionAfter(state.selectedNodeIds, changes), state.selectedEdgeIds);
+      }
     },
-    [moveNode, select, removeNodes],
+    [moveNodes, select, store],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const removed = changes.filter((change) => change.type === 'remove').map((c) => c.id);
-      if (removed.length > 0) disconnect(removed);
+      if (!changes.some((change) => change.type === 'select')) return;
+      const state = store.getState();
+      select(state.selectedNodeIds, selectionAfter(state.selectedEdgeIds, changes));
     },
-    [disconnect],
+    [select, store],
   );
 
   const onConnect: OnConnect = useCallback((edge) => void connect(toConnection(edge)), [connect]);
 
   const isValidConnection: IsValidConnection = useCallback(
-    (edge) => connectionProblem(workflow, toConnection(edge)) === null,
-    [workflow],
+    (edge) => connectionProblem(store.getState().workflow, toConnection(edge)) === null,
+    [store],
   );
 
-  // A refused drop on a handle tells the user why, instead of silently doing nothing.
   const onConnectEnd = useCallback(
-    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
-      const [from, to] =
-        state.fromHandle.type === 'source'
-          ? [state.fromHandle, state.toHandle]
-          : [state.toHandle, state.fromHandle];
-      const problem = connectionProblem(
-        workflow,
-        toConnection({
-          source: from.nodeId,
-          target: to.nodeId,
-          sourceHandle: from.id,
-          targetHandle: to.id,
-        }),
-      );
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (!state.fromHandle) return;
+      const from = { nodeId: state.fromHandle.nodeId, portIndex: portIndexOf(state.fromHandle.id) };
+      const fromOutput = state.fromHandle.type === 'source';
+
+      // Dropped on empty canvas: offer the operations that could take this end.
+      if (state.toHandle === null && state.toNode === null) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        setPendingEdge({
+          end: from,
+          fromOutput,
+          screen: { x: point.clientX, y: point.clientY },
+          position: screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+        });
+        return;
+      }
+
+      // Dropped on a port that refuses it: say why, instead of silently doing nothing.
+      if (state.isValid !== false || !state.toHandle) return;
+      const to = { nodeId: state.toHandle.nodeId, portIndex: portIndexOf(state.toHandle.id) };
+      const connection = fromOutput ? { from, to } : { from: to, to: from };
+      const problem = connectionProblem(store.getState().workflow, connection);
       if (problem !== null) showNotice({ text: problem, tone: 'error' });
     },
-    [workflow, showNotice],
+    [store, showNotice, screenToFlowPosition],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -143,7 +155,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" aria-label="Workflow canvas">
+    <section className="canvas" aria-label="Workflow canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -153,9 +165,11 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onPaneClick={() => select(null)}
+        onPaneClick={() => select([])}
         onDragOver={onDragOver}
         onDrop={onDrop}
+        // Deleting goes through the editor's own shortcut, so that it is one undo step.
+        deleteKeyCode={null}
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
@@ -163,8 +177,17 @@ export function Canvas() {
       >
         <Background />
         <Controls position="bottom-left" />
-        <MiniMap position="bottom-right" pannable zoomable />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={(node) => (selectedNodeIds.includes(node.id) ? '#0b72d6' : '#8aa4c8')}
+          ariaLabel="Mini map"
+        />
       </ReactFlow>
-    </div>
+      {pendingEdge && (
+        <OperationChooser pending={pendingEdge} onClose={() => setPendingEdge(null)} />
+      )}
+    </section>
   );
 }

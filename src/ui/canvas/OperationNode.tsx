@@ -1,25 +1,9 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { operationById } from '../../core/operations/catalog.ts';
-import type { PortSpec } from '../../core/ports.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
 import { useEditor } from '../EditorContext.tsx';
-import { portColors, portShape } from '../portStyle.ts';
-
-function PortHandle({ port, index, side }: { port: PortSpec; index: number; side: 'in' | 'out' }) {
-  const count = side === 'in' ? 'target' : 'source';
-  return (
-    <Handle
-      id={`${side}-${index}`}
-      type={count}
-      position={side === 'in' ? Position.Left : Position.Right}
-      className={`port port-${portShape(port.type)}`}
-      style={{ top: 28 + index * 22, background: portColors[port.type] }}
-      title={`${side === 'in' ? 'Input' : 'Output'} ${index}: ${port.type} — ${port.description}`}
-      aria-label={`${side === 'in' ? 'input' : 'output'} ${index} ${port.type}`}
-    />
-  );
-}
+import { PortHandle } from './PortHandle.tsx';
 
 /** A node on the canvas: its name, typed ports, state and any problem. */
 export const OperationNode = memo(function OperationNode({ id, selected }: NodeProps) {
@@ -41,7 +25,7 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
       style={{ minHeight: 44 + ports * 22, borderTopColor: node.color }}
     >
       {operation?.inputs.map((port, index) => (
-        <PortHandle key={`in-${index}`} port={port} index={index} side="in" />
+        <PortHandle key={`in-${index}`} nodeId={id} port={port} index={index} side="in" />
       ))}
       <div className="node-title">{label}</div>
       {label !== node.operationName && <div className="node-operation">{node.operationName}</div>}
@@ -64,7 +48,7 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
         </div>
       )}
       {operation?.outputs.map((port, index) => (
-        <PortHandle key={`out-${index}`} port={port} index={index} side="out" />
+        <PortHandle key={`out-${index}`} nodeId={id} port={port} index={index} side="out" />
       ))}
     </div>
   );

@@ -4,7 +4,9 @@ import { describedBy, FieldShell } from './FieldShell.tsx';
 import { ParamFields } from './ParamFields.tsx';
 
 /** A select of options; the chosen option's own parameters follow it. */
-export function ChoiceField(props: FieldProps<ChoiceParamSpec> & { problems: Map<string, string> }) {
+export function ChoiceField(
+  props: FieldProps<ChoiceParamSpec> & { problems: Map<string, string> },
+) {
   const { spec, value, onChange, problem, problems } = props;
   const id = fieldId(props);
   const chosen = chosenOption(spec, value ?? { [spec.default]: {} });

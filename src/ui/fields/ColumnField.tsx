@@ -57,7 +57,11 @@ export function ColumnField(props: FieldProps<ColumnParamSpec>) {
   ]);
   return (
     <FieldShell {...shell}>
-      <select {...common} value={encode(current)} onChange={(e) => onChange(decode(e.target.value))}>
+      <select
+        {...common}
+        value={encode(current)}
+        onChange={(e) => onChange(decode(e.target.value))}
+      >
         {!known.has(encode(current)) && (
           <option value={encode(current)}>{`${current.value} (not in the input)`}</option>
         )}

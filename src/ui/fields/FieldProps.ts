@@ -14,4 +14,5 @@ export interface FieldProps<Spec extends ParamSpec = ParamSpec> {
   schema: Schema | null;
 }
 
-export const fieldId = (props: FieldProps) => `${props.idPrefix}-${props.spec.name.replace(/\W+/g, '-')}`;
+export const fieldId = (props: FieldProps) =>
+  `${props.idPrefix}-${props.spec.name.replace(/\W+/g, '-')}`;

@@ -43,6 +43,8 @@ export function ParamFields(props: ParamFieldsProps) {
         return <ChoiceField key={spec.name} {...common} spec={spec} problems={problems} />;
       case 'file':
         return <FileField key={spec.name} {...common} spec={spec} onUpload={onUpload} />;
+      default:
+        return null;
     }
   });
 }

@@ -2,17 +2,17 @@ import { operationById } from '../../core/operations/catalog.ts';
 import { validateParams } from '../../core/params/index.ts';
 import { selectorSchema } from '../../core/workflow/knowledge.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
-import { useActions, useEditor } from '../EditorContext.tsx';
+import { focusedNodeId, useActions, useEditor } from '../EditorContext.tsx';
 import { ParamFields } from '../fields/ParamFields.tsx';
 
 /** The form of the selected node, generated from its operation's parameter specs. */
 export function ParameterPanel() {
   const node = useEditor((state) =>
-    state.workflow.nodes.find((candidate) => candidate.id === state.selectedNodeId),
+    state.workflow.nodes.find((candidate) => candidate.id === focusedNodeId(state)),
   );
   const workflow = useEditor((state) => state.workflow);
   const knowledge = useEditor((state) => state.knowledge);
-  const { setParam, uploadFile } = useActions();
+  const { setParam, uploadFile, renameNode } = useActions();
 
   if (node === undefined) {
     return (
@@ -43,6 +43,16 @@ export function ParameterPanel() {
     <aside className="panel parameters" aria-label="Parameters">
       <h2>{nodeLabel(node)}</h2>
       <p className="operation-description">{operation.description}</p>
+      <div className="field">
+        <label htmlFor={`name-${node.id}`}>node name</label>
+        <input
+          id={`name-${node.id}`}
+          type="text"
+          value={node.label}
+          placeholder={operation.name}
+          onChange={(event) => renameNode(node.id, event.target.value)}
+        />
+      </div>
       {otherErrors.length > 0 && (
         <ul className="knowledge-errors" aria-label="Problems">
           {otherErrors.map((error) => (

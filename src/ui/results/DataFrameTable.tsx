@@ -26,7 +26,6 @@ export function DataFrameTable({ frame }: { frame: DataFramePreview }) {
           <tbody>
             {rows.map((row, index) => (
               // Rows of a preview never reorder; the index is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <tr key={index}>
                 {row.map((cell, column) => (
                   <td key={schema.columns[column].name} className={cell === null ? 'null' : ''}>

@@ -3,7 +3,7 @@ import { messageOf } from '../../core/errors.ts';
 import { operationById } from '../../core/operations/catalog.ts';
 import type { PortSummary } from '../../core/run/summary.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
-import { useActions, useEditor } from '../EditorContext.tsx';
+import { focusedNodeId, useActions, useEditor } from '../EditorContext.tsx';
 import { DataFrameTable } from './DataFrameTable.tsx';
 import { ModelReport } from './ModelReport.tsx';
 import { saveBlob } from './saveBlob.ts';
@@ -23,14 +23,14 @@ function PortReport({ summary }: { summary: PortSummary }) {
     case 'Estimator':
       return <p className="hint">An untrained {summary.operationName} estimator: Fit trains it.</p>;
     case 'Evaluator':
-      return <p className="hint">An evaluator: Evaluate applies it to a DataFrame.</p>;
+      return <p className="hint">An evaluator of {summary.metricName}: Evaluate applies it.</p>;
   }
 }
 
 /** The results on the selected node's output ports: tables, model reports, downloads. */
 export function ResultsPanel() {
   const node = useEditor((state) =>
-    state.workflow.nodes.find((candidate) => candidate.id === state.selectedNodeId),
+    state.workflow.nodes.find((candidate) => candidate.id === focusedNodeId(state)),
   );
   const run = useEditor((state) => (node ? state.runs[node.id] : undefined));
   const { csvOf, showNotice } = useActions();
@@ -70,12 +70,17 @@ export function ResultsPanel() {
             ))}
           </div>
         )}
-        {summary?.type === 'DataFrame' && (
+        {summary?.type === 'DataFrame' && !run?.restored && (
           <button type="button" onClick={download}>
             Download CSV
           </button>
         )}
       </div>
+      {run?.restored && (
+        <p className="hint">
+          Kept from your last visit. Run again to download or to use it in new results.
+        </p>
+      )}
       {summary ? (
         <PortReport summary={summary} />
       ) : (
