@@ -1,12 +1,7 @@
 import { RecflowError } from '../errors.ts';
 import { operationById } from '../operations/catalog.ts';
 import type { ParamValues } from '../params/index.ts';
-import {
-  type Connection,
-  defaultNodeColor,
-  type Workflow,
-  type WorkflowNode,
-} from './model.ts';
+import { type Connection, defaultNodeColor, type Workflow, type WorkflowNode } from './model.ts';
 
 /** The apiVersion recflow writes; files of Seahorse 1.x (1.0.0 to 1.4.x) read as they are. */
 export const apiVersion = '1.4.0';
@@ -50,7 +45,8 @@ function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
   const look = isObject(gui[raw.id]) ? (gui[raw.id] as Json) : {};
   const coordinates = isObject(look.coordinates) ? look.coordinates : {};
   const known = operationById(operation.id);
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  const number = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
   return {
     id: raw.id,
