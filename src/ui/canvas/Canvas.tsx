@@ -24,6 +24,7 @@ import { OperationNode } from './OperationNode.tsx';
 import { portIndexOf, toConnection } from './toConnection.ts';
 
 const nodeTypes = { operation: OperationNode };
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
 /** Applies React Flow's selection changes to a set of selected ids. */
 function selectionAfter(current: string[], changes: (NodeChange | EdgeChange)[]): string[] {
@@ -170,6 +171,7 @@ export function Canvas() {
         onDrop={onDrop}
         // Deleting goes through the editor's own shortcut, so that it is one undo step.
         deleteKeyCode={null}
+        multiSelectionKeyCode={multiSelectKeys}
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}

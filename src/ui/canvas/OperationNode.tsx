@@ -44,7 +44,8 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
       )}
       {problems !== undefined && problems.length > 0 && status !== 'failed' && (
         <div className="node-problems" title={problems.join('\n')}>
-          ⚠ {problems.length === 1 ? problems[0] : `${problems.length} problems`}
+          ⚠ {problems[0]}
+          {problems.length > 1 && ` (+${problems.length - 1} more)`}
         </div>
       )}
       {operation?.outputs.map((port, index) => (
