@@ -1,0 +1,46 @@
+import { RecflowError } from '../errors';
+import type { AlsParams } from './types';
+
+function isWholeNumber(value: number): boolean {
+  return Number.isSafeInteger(value);
+}
+
+function requireWhole(value: number, docsName: string, minimum: number): void {
+  if (isWholeNumber(value) && value >= minimum) return;
+  throw new RecflowError(
+    `${docsName} must be a whole number of at least ${minimum}, but is ${value}; ` +
+      `set it to ${minimum} or more.`,
+  );
+}
+
+function requireNonNegative(value: number, docsName: string): void {
+  if (Number.isFinite(value) && value >= 0) return;
+  throw new RecflowError(
+    `${docsName} must be a number of at least 0, but is ${value}; set it to 0 or more.`,
+  );
+}
+
+/**
+ * Checks the training parameters against the constraints of Spark's ALS and throws a
+ * RecflowError naming the parameter (by its docs name), its value and the allowed range.
+ */
+export function validateAlsParams(params: AlsParams): void {
+  requireWhole(params.rank, 'rank', 1);
+  requireWhole(params.maxIter, 'max iterations', 0);
+  requireNonNegative(params.regParam, 'regularization param');
+  requireNonNegative(params.alpha, 'alpha');
+  requireWhole(params.numUserBlocks, 'num user blocks', 1);
+  requireWhole(params.numItemBlocks, 'num item blocks', 1);
+
+  const interval = params.checkpointInterval;
+  if (!(isWholeNumber(interval) && (interval >= 1 || interval === -1))) {
+    throw new RecflowError(
+      `checkpoint interval must be a whole number of at least 1, or -1 to turn checkpoints ` +
+        `off, but is ${interval}.`,
+    );
+  }
+
+  if (!isWholeNumber(params.seed)) {
+    throw new RecflowError(`seed must be a whole number, but is ${params.seed}.`);
+  }
+}
