@@ -4,6 +4,7 @@ import { serializeWorkflow } from '../core/workflow/format.ts';
 import type { EditorState, Notice } from './editorStore.ts';
 import { knowledgeOf, problemsOf } from './knowledge.ts';
 import type { WorkspaceStorage } from './storage.ts';
+import { nodesWithChangedInputs } from './workflowEdits.ts';
 
 /** Within this long after a change, the draft is in storage. */
 export const autosaveDelayMs = 300;
@@ -44,7 +45,12 @@ export function deriveAndAutosave(store: StoreApi<EditorState>, storage: Workspa
 
   store.subscribe((state, previous) => {
     if (state.workflow === previous.workflow && state.runs === previous.runs) return;
-    derive(state);
+    // Moving or renaming nodes changes no knowledge; skipping it keeps drags smooth.
+    const reshaped =
+      state.workflow.nodes.length !== previous.workflow.nodes.length ||
+      state.workflow.connections !== previous.workflow.connections ||
+      nodesWithChangedInputs(previous.workflow, state.workflow).length > 0;
+    if (reshaped || state.runs !== previous.runs) derive(state);
     clearTimeout(timer);
     timer = setTimeout(save, autosaveDelayMs);
   });
