@@ -69,7 +69,9 @@ test('a bad workflow file is refused with a message and the current workflow sta
     mimeType: 'application/json',
     buffer: Buffer.from('{"workflow": {"nodes": [], "connections": [{"from": {}}]}}'),
   });
-  await expect(page.getByRole('status')).toContainText('This is not a workflow file recflow can open');
+  await expect(page.getByRole('status')).toContainText(
+    'This is not a workflow file recflow can open',
+  );
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
 });
 

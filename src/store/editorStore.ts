@@ -228,6 +228,13 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
           (current) => edits.setParam(current, nodeId, name, value),
           `param:${nodeId}:${name}`,
         );
+        // A reader reads again at once, so the forms downstream list the columns it now finds.
+        const node = get().workflow.nodes.find((candidate) => candidate.id === nodeId);
+        const reads =
+          node && operationById(node.operationId)?.params.find((p) => p.kind === 'file');
+        if (reads && typeof node.params[reads.name] === 'string' && name !== reads.name) {
+          void get().run([nodeId]);
+        }
       },
 
       renameNode(nodeId, label) {

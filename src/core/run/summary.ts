@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import { type ColumnDistribution, distributionsOf } from '../frame/distribution.ts';
 import { type Schema, schemaOf } from '../frame/schema.ts';
 import type { ModelReport, PortValue } from '../operation.ts';
 
@@ -10,6 +11,8 @@ export interface DataFramePreview {
   rowCount: number;
   /** The first rows, at most `previewRows`. */
   rows: PreviewCell[][];
+  /** How each column's values are spread over the whole table. */
+  distributions: ColumnDistribution[];
 }
 
 /**
@@ -43,7 +46,7 @@ export function previewFrame(table: Table, rows = previewRows): DataFramePreview
   for (let row = 0; row < head.numRows; row++) {
     cells.push(columns.map((column) => previewCell(column?.get(row))));
   }
-  return { schema, rowCount: table.numRows, rows: cells };
+  return { schema, rowCount: table.numRows, rows: cells, distributions: distributionsOf(table) };
 }
 
 export function summarizePort(value: PortValue): PortSummary {

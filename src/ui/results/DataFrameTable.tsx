@@ -1,4 +1,5 @@
 import type { DataFramePreview, PreviewCell } from '../../core/run/summary.ts';
+import { Distributions } from './Distributions.tsx';
 
 const show = (cell: PreviewCell) => (cell === null ? '' : String(cell));
 
@@ -37,6 +38,7 @@ export function DataFrameTable({ frame }: { frame: DataFramePreview }) {
           </tbody>
         </table>
       </div>
+      <Distributions distributions={frame.distributions} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ModelReport as Report } from '../../core/operation.ts';
+import { LineChart } from '../charts/LineChart.tsx';
 
 export function ModelReport({ report }: { report: Report }) {
   return (
@@ -12,6 +13,9 @@ export function ModelReport({ report }: { report: Report }) {
           </div>
         ))}
       </dl>
+      {report.lossHistory && report.lossHistory.length > 0 && (
+        <LineChart values={report.lossHistory} label="Training loss per iteration, chart" />
+      )}
       {report.lossHistory && report.lossHistory.length > 0 && (
         <table className="loss-table" aria-label="Training loss per iteration">
           <thead>
