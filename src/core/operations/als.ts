@@ -58,7 +58,8 @@ const params: ParamSpec[] = [
     name: 'implicit prefs',
     kind: 'boolean',
     default: false,
-    description: 'Whether ratings are implicit feedback (views, clicks) rather than explicit scores.',
+    description:
+      'Whether ratings are implicit feedback (views, clicks) rather than explicit scores.',
   },
   column('item column', 'item', 'Column for item ids: whole numbers in the 32-bit range.'),
   {
@@ -210,9 +211,11 @@ function alsTransformer(
   resolved: ResolvedParams,
   history: number[],
   seconds: number,
+  trainedOn: { userColumn: string; itemColumn: string },
 ): TransformerValue {
   return {
     type: 'Transformer',
+    recommender: { model, ...trainedOn },
     async transform(table: Table) {
       const { names, errors } = selectColumns(resolved, schemaOf(table), false);
       if (errors.length > 0) throw new RecflowError(errors.join('\n'));
@@ -220,8 +223,7 @@ function alsTransformer(
         userColumn: names['user column'],
         itemColumn: names['item column'],
         predictionColumn: read.string(resolved, 'prediction column'),
-        coldStartStrategy: read.choice(resolved, 'cold start strategy')
-          .option as ColdStartStrategy,
+        coldStartStrategy: read.choice(resolved, 'cold start strategy').option as ColdStartStrategy,
       });
     },
     report() {
@@ -272,6 +274,7 @@ async function fitOnTable(
     resolved,
     history.map((entry) => entry.trainingLoss),
     seconds,
+    { userColumn: names['user column'], itemColumn: names['item column'] },
   );
 }
 
@@ -293,8 +296,13 @@ export const als: OperationDescriptor = {
           type: 'Estimator',
           estimator: {
             fit(schema) {
-              const { errors } = selectColumns(resolved, schema, true);
-              return { errors, transformer: scoredSchema(resolved) };
+              const { names, errors } = selectColumns(resolved, schema, true);
+              const transformer = scoredSchema(resolved);
+              if (errors.length === 0) {
+                const [userColumn, itemColumn] = [names['user column'], names['item column']];
+                transformer.recommender = { userColumn, itemColumn };
+              }
+              return { errors, transformer };
             },
           },
         },

@@ -1,15 +1,28 @@
 import { checkBoolean } from './boolean.ts';
 import { checkChoiceShape, chosenOption } from './choice.ts';
 import { checkColumnSelection } from './column.ts';
+import { checkColumnsSelection } from './columns.ts';
 import { checkFile } from './file.ts';
 import { checkNumeric } from './numeric.ts';
-import type { ChoiceParamSpec, ColumnSelection, ParamSpec, ParamValues } from './spec.ts';
+import type {
+  ChoiceParamSpec,
+  ColumnSelection,
+  MultipleColumnSelection,
+  ParamSpec,
+  ParamValues,
+} from './spec.ts';
 import { checkString } from './string.ts';
 
-export * from './spec.ts';
-export { describeSelection, findColumn, isColumnSelection } from './column.ts';
 export { chosenOption } from './choice.ts';
+export { describeSelection, findColumn, isColumnSelection } from './column.ts';
+export {
+  describeColumnsSelection,
+  isMultipleColumnSelection,
+  resolveColumns,
+  seahorseColumnTypes,
+} from './columns.ts';
 export { numericRule } from './numeric.ts';
+export * from './spec.ts';
 export { newColumnName } from './string.ts';
 
 /** A parameter value that breaks its spec's rule. `param` is a path for nested choices. */
@@ -41,6 +54,8 @@ function checkOne(spec: ParamSpec, value: unknown): string | null {
       return checkString(spec, value);
     case 'column':
       return checkColumnSelection(spec, value);
+    case 'columns':
+      return checkColumnsSelection(spec, value);
     case 'choice':
       return checkChoiceShape(spec, value);
     case 'file':
@@ -113,6 +128,7 @@ export const read = {
   boolean: (params: ResolvedParams, name: string) => params[name] as boolean,
   string: (params: ResolvedParams, name: string) => params[name] as string,
   column: (params: ResolvedParams, name: string) => params[name] as ColumnSelection,
+  columns: (params: ResolvedParams, name: string) => params[name] as MultipleColumnSelection,
   choice: (params: ResolvedParams, name: string) => params[name] as ResolvedChoice,
   file: (params: ResolvedParams, name: string) => params[name] as string | null,
 };

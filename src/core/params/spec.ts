@@ -42,11 +42,39 @@ export interface ColumnParamSpec extends ParamSpecBase {
   default: ColumnSelection;
   /**
    * Which DataFrame the column is picked from: an input port of this node, or, for an
-   * estimator that has no input, the DataFrame it will be fitted on.
+   * estimator or an evaluator, the DataFrame arriving at the node its output goes into:
+   * the DataFrame an estimator is fitted on, or the one an evaluator measures at Evaluate.
    */
   source: { port: number } | 'fit input';
   /** Restricts the column's type; `numeric` admits integer and double. */
   columnType?: 'numeric' | 'string' | 'any';
+}
+
+/**
+ * One part of a multiple column selection, as Seahorse stores it: column names, 0-based
+ * indexes, an inclusive index range `[first, last]` (`[i]` is `[i, i]`, `[]` selects nothing),
+ * or column types (Seahorse's names: `numeric`, `boolean`, `string`, `timestamp`, ...).
+ */
+export type ColumnSelectionPart =
+  | { type: 'columnList'; values: string[] }
+  | { type: 'indexList'; values: number[] }
+  | { type: 'indexRange'; values: number[] }
+  | { type: 'typeList'; values: string[] };
+
+/**
+ * `{ "selections": [...], "excluding": false }`: the columns any part selects, or with
+ * `excluding` every other column; either way in the input's order, each once.
+ */
+export interface MultipleColumnSelection {
+  selections: ColumnSelectionPart[];
+  excluding: boolean;
+}
+
+export interface ColumnsParamSpec extends ParamSpecBase {
+  kind: 'columns';
+  default: MultipleColumnSelection;
+  /** Which DataFrame the columns are picked from, as for a single column selector. */
+  source: ColumnParamSpec['source'];
 }
 
 export interface ChoiceOption {
@@ -79,6 +107,7 @@ export type ParamSpec =
   | BooleanParamSpec
   | StringParamSpec
   | ColumnParamSpec
+  | ColumnsParamSpec
   | ChoiceParamSpec
   | FileParamSpec;
 

@@ -12,16 +12,25 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * How deep values in a workflow file may nest. Seahorse's files nest a few levels; a deeper
+ * value would overflow the stack, here and in `JSON.stringify` when the workflow is saved.
+ */
+const MAX_NESTING = 1000;
+
+/**
  * Copies parsed JSON, leaving out keys that would reach an object's prototype when assigned,
  * so an imported file can only ever set plain data.
  */
-export function plainData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plainData);
+export function plainData(value: unknown, depth = 0): unknown {
+  if (depth > MAX_NESTING) {
+    fail(`a value is nested more than ${MAX_NESTING} levels deep; the file may be damaged.`);
+  }
+  if (Array.isArray(value)) return value.map((item) => plainData(item, depth + 1));
   if (!isObject(value)) return value;
   const copy: Json = {};
   for (const [key, inner] of Object.entries(value)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    copy[key] = plainData(inner);
+    copy[key] = plainData(inner, depth + 1);
   }
   return copy;
 }

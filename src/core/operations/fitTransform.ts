@@ -1,0 +1,46 @@
+import type { DataFrameValue, EstimatorValue, OperationDescriptor } from '../operation.ts';
+import { unknownKnowledge } from '../operation.ts';
+
+export const fitTransform: OperationDescriptor = {
+  id: '1cb153f1-3731-4046-a29b-5ad64fde093f',
+  name: 'Fit + Transform',
+  category: ['Action'],
+  description:
+    'Trains the incoming estimator on a DataFrame, then applies the trained model to the ' +
+    'same DataFrame; outputs both the result and the model.',
+  inputs: [
+    { type: 'Estimator', description: 'the estimator to train, such as ALS' },
+    { type: 'DataFrame', description: 'the data to train on and then transform' },
+  ],
+  outputs: [
+    { type: 'DataFrame', description: 'the input rows with the model’s output added' },
+    { type: 'Transformer', description: 'the trained model' },
+  ],
+  params: [],
+
+  infer({ inputs: [estimator, frame] }) {
+    if (estimator?.type !== 'Estimator' || frame?.type !== 'DataFrame' || frame.schema === null) {
+      return {
+        outputs: [unknownKnowledge('DataFrame'), unknownKnowledge('Transformer')],
+        errors: [],
+      };
+    }
+    const fitted = estimator.estimator.fit(frame.schema);
+    const transformed = fitted.transformer.transform(frame.schema);
+    return {
+      outputs: [
+        { type: 'DataFrame', schema: transformed.schema },
+        { type: 'Transformer', transformer: fitted.transformer },
+      ],
+      // Both report the same missing column; say it once.
+      errors: [...new Set([...fitted.errors, ...transformed.errors])],
+    };
+  },
+
+  async execute(inputs, context) {
+    const estimator = inputs[0] as EstimatorValue;
+    const table = (inputs[1] as DataFrameValue).table;
+    const model = await estimator.fit(table, context);
+    return [{ type: 'DataFrame', table: await model.transform(table, context) }, model];
+  },
+};
