@@ -59,3 +59,19 @@ export function readSimpleCsv(path: string): Record<string, string>[] {
     return Object.fromEntries(names.map((name, index) => [name, cells[index]]));
   });
 }
+
+/** A ratings CSV of `users` × `items` with about `density` of the pairs rated, seeded. */
+export function syntheticRatingsCsv(users: number, items: number, density: number): Buffer {
+  let state = 12345;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const lines = ['user,item,rating'];
+  for (let user = 0; user < users; user++) {
+    for (let item = 0; item < items; item++) {
+      if (random() < density) lines.push(`${user},${item},${1 + Math.floor(random() * 5)}`);
+    }
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}

@@ -5,9 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { restoreWorkspace } from './store/restore.ts';
 import { App } from './ui/App.tsx';
 import { EditorContext } from './ui/EditorContext.tsx';
-import { startWorker } from './worker/client.ts';
+import { startWorkerHost } from './worker/client.ts';
 
-const store = await restoreWorkspace(startWorker());
+const store = await restoreWorkspace(startWorkerHost());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

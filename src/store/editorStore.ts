@@ -15,13 +15,13 @@ import {
   type Position,
   type Workflow,
 } from '../core/workflow/model.ts';
-import type { WorkerClient } from '../worker/client.ts';
-import { proxy } from '../worker/client.ts';
+import { proxy, type WorkerHost } from '../worker/client.ts';
 import { deriveAndAutosave, storageProblem } from './autosave.ts';
 import { copyFragment, type Fragment, pasteFragment } from './clipboard.ts';
 import { History } from './history.ts';
 import { layoutWorkflow } from './layout.ts';
 import type { WorkspaceStorage } from './storage.ts';
+import { watchWorker, workerLost } from './watchdog.ts';
 import * as edits from './workflowEdits.ts';
 
 /** What the editor shows about one node's last run. */
@@ -100,7 +100,7 @@ export interface PortLink {
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
 interface StoreOptions {
-  worker: WorkerClient;
+  worker: WorkerHost;
   workflow: Workflow;
   storage: WorkspaceStorage;
   /** Summaries of results from an earlier session. */
@@ -127,11 +127,17 @@ function linkTo(
 }
 
 let uploads = 0;
+
+const lostMessage =
+  'The worker running this node stopped unexpectedly (it may have run out of memory). ' +
+  'Your workflow and files are safe: press Run to try again, or reduce the data or the rank.';
 const pasteOffset = 40;
 
 export function createEditorStore({ worker, workflow, storage, restoredRuns = {} }: StoreOptions) {
   const history = new History<Workflow>();
   let clipboard: Fragment | null = null;
+  /** The uploaded files, to hand to a new worker if the current one dies. */
+  const uploaded = new Map<string, { blob: Blob; fingerprint: string }>();
   let pastes = 0;
 
   const store = createStore<EditorState>()((set, get) => {
@@ -162,6 +168,24 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       if (after === before) return;
       history.record(before, coalesce);
       show(before, after);
+    };
+
+    /**
+     * The worker died mid-run (out of memory, or killed). What was running fails with a
+     * message; finished results keep their summaries; a fresh worker gets the files back.
+     */
+    const recoverFromLostWorker = async () => {
+      const runs: Record<string, NodeRun> = {};
+      for (const [id, run] of Object.entries(get().runs)) {
+        if (run.status === 'completed') runs[id] = { ...run, restored: true };
+        else if (run.status === 'running') runs[id] = { status: 'failed', message: lostMessage };
+        else if (run.status !== 'queued') runs[id] = run;
+      }
+      set({ runs, notice: { text: lostMessage, tone: 'error' } });
+      worker.restart();
+      await Promise.all(
+        [...uploaded].map(([name, file]) => worker.api.putFile(name, file.blob, file.fingerprint)),
+      );
     };
 
     const applyRunEvent = (event: RunEvent) => {
@@ -205,7 +229,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
       removeNodes(ids) {
         commit((current) => edits.removeNodes(current, new Set(ids)));
-        void worker.forget(ids);
+        void worker.api.forget(ids);
       },
 
       connect(connection) {
@@ -310,7 +334,9 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
       async registerFile(name, blob, { persist = true } = {}) {
         uploads += 1;
-        await worker.putFile(name, blob, `${name}:${blob.size}:${Date.now()}:${uploads}`);
+        const fingerprint = `${name}:${blob.size}:${Date.now()}:${uploads}`;
+        uploaded.set(name, { blob, fingerprint });
+        await worker.api.putFile(name, blob, fingerprint);
         set(({ files }) => ({ files: { ...files, [name]: { name, size: blob.size } } }));
         if (persist) await storage.saveFile(name, blob).catch(warnStorage);
       },
@@ -357,8 +383,11 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
         if (get().running) return;
         set({ running: true, notice: null });
         try {
-          const outcome = await worker.run(get().workflow, targets, proxy(applyRunEvent));
-          if (outcome.failed.length > 0) {
+          const task = worker.api.run(get().workflow, targets, proxy(applyRunEvent));
+          const outcome = await watchWorker(worker, task);
+          if (outcome === workerLost) {
+            await recoverFromLostWorker();
+          } else if (outcome.failed.length > 0) {
             set({ notice: { text: 'The run failed; the failed node says why.', tone: 'error' } });
           }
         } catch (error) {
@@ -369,11 +398,11 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       },
 
       stop() {
-        void worker.stop();
+        void worker.api.stop();
       },
 
       csvOf(nodeId, portIndex) {
-        return worker.csvOf(nodeId, portIndex);
+        return worker.api.csvOf(nodeId, portIndex);
       },
     };
   });

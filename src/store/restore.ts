@@ -1,7 +1,7 @@
 import { messageOf } from '../core/errors.ts';
 import { demoRatingsFile, trainAndScoreDemo } from '../core/workflow/demos.ts';
 import { parseWorkflow } from '../core/workflow/format.ts';
-import type { WorkerClient } from '../worker/client.ts';
+import type { WorkerHost } from '../worker/client.ts';
 import { createEditorStore, type EditorStore, type NodeRun } from './editorStore.ts';
 import { indexedDbStorage } from './indexedDbStorage.ts';
 import { memoryStorage, type WorkspaceStorage } from './storage.ts';
@@ -10,7 +10,7 @@ import { memoryStorage, type WorkspaceStorage } from './storage.ts';
  * Opens the workspace as the user left it: the draft workflow, the uploaded files and the
  * summaries of finished results. A first visit opens the demo on the bundled sample ratings.
  */
-export async function restoreWorkspace(worker: WorkerClient): Promise<EditorStore> {
+export async function restoreWorkspace(worker: WorkerHost): Promise<EditorStore> {
   let storage: WorkspaceStorage = indexedDbStorage();
   let saved: [string | undefined, Map<string, Blob>, Record<string, NodeRun>];
   let problem: string | null = null;

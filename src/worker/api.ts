@@ -14,6 +14,11 @@ export class WorkerApi {
   private readonly executor = new WorkflowExecutor();
   private running: AbortController | null = null;
 
+  /** Answers at once, unless the worker is busy or gone: how the page knows it is alive. */
+  ping(): true {
+    return true;
+  }
+
   putFile(name: string, blob: Blob, fingerprint: string): void {
     this.files.put(name, blob, fingerprint);
   }

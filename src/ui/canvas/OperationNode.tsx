@@ -1,9 +1,24 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { NodeProgress } from '../../core/operation.ts';
 import { operationById } from '../../core/operations/catalog.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
 import { useEditor } from '../EditorContext.tsx';
 import { PortHandle } from './PortHandle.tsx';
+
+const seconds = (ms: number) =>
+  ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+
+/** Elapsed time, an estimate of the time left, and the latest training loss. */
+export function progressDetails({ elapsedMs, fraction, loss }: NodeProgress): string {
+  const parts: string[] = [];
+  if (elapsedMs !== undefined) parts.push(seconds(elapsedMs));
+  if (elapsedMs !== undefined && fraction !== undefined && fraction > 0 && fraction < 1) {
+    parts.push(`about ${seconds((elapsedMs / fraction) * (1 - fraction))} left`);
+  }
+  if (loss !== undefined) parts.push(`loss ${loss.toPrecision(4)}`);
+  return parts.join(' · ');
+}
 
 /** A node on the canvas: its name, typed ports, state and any problem. */
 export const OperationNode = memo(function OperationNode({ id, selected }: NodeProps) {
@@ -36,6 +51,9 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
       </div>
       {run?.status === 'running' && run.progress?.fraction !== undefined && (
         <progress max={1} value={run.progress.fraction} aria-label={`${label} progress`} />
+      )}
+      {run?.status === 'running' && run.progress && (
+        <div className="node-progress">{progressDetails(run.progress)}</div>
       )}
       {run?.status === 'failed' && (
         <div className="node-error" role="alert">
