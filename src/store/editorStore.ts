@@ -3,7 +3,7 @@ import { messageOf } from '../core/errors.ts';
 import type { NodeProgress, OperationDescriptor } from '../core/operation.ts';
 import { operationById } from '../core/operations/catalog.ts';
 import type { NodeStatus, RunEvent } from '../core/run/executor.ts';
-import type { PortSummary } from '../core/run/summary.ts';
+import type { DataFramePreview, PortSummary } from '../core/run/summary.ts';
 import { connectionProblem } from '../core/workflow/connect.ts';
 import { parseWorkflow, serializeWorkflow } from '../core/workflow/format.ts';
 import type { NodeKnowledge } from '../core/workflow/knowledge.ts';
@@ -30,6 +30,9 @@ export interface NodeRun {
   progress?: NodeProgress;
   message?: string;
   outputs?: PortSummary[];
+  /** A completed node whose earlier result was kept because nothing it depends on changed. */
+  reused?: boolean;
+  durationMs?: number;
   /** Restored from an earlier session: shown, but its data must be computed again. */
   restored?: boolean;
 }
@@ -86,9 +89,18 @@ export interface EditorState {
   importWorkflow(text: string): boolean;
   exportWorkflow(): string;
   newWorkflow(): void;
+  /** Opens a workflow as one undoable step, e.g. a demo. */
+  openWorkflow(workflow: Workflow): void;
   run(targets?: string[]): Promise<void>;
   stop(): void;
   csvOf(nodeId: string, portIndex: number): Promise<Blob>;
+  /** Rows of a node's output DataFrame whose `column` holds `value`. */
+  findRows(
+    nodeId: string,
+    portIndex: number,
+    column: string,
+    value: string,
+  ): Promise<DataFramePreview>;
 }
 
 /** An existing port that a new node should connect to. */
@@ -368,6 +380,11 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
         return serializeWorkflow(get().workflow);
       },
 
+      openWorkflow(opened) {
+        commit(() => opened);
+        set({ selectedNodeIds: [], selectedEdgeIds: [], notice: null });
+      },
+
       newWorkflow() {
         commit(() => ({
           id: crypto.randomUUID(),
@@ -403,6 +420,10 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
       csvOf(nodeId, portIndex) {
         return worker.api.csvOf(nodeId, portIndex);
+      },
+
+      findRows(nodeId, portIndex, column, value) {
+        return worker.api.findRows(nodeId, portIndex, column, value);
       },
     };
   });

@@ -1,6 +1,12 @@
 import { useRef } from 'react';
+import { evaluateAndRecommendDemo, trainAndScoreDemo } from '../core/workflow/demos.ts';
 import { useActions, useEditor, useEditorStore } from './EditorContext.tsx';
 import { saveBlob } from './results/saveBlob.ts';
+
+const demos = [
+  { name: 'Train and score', open: trainAndScoreDemo },
+  { name: 'Evaluate and recommend', open: evaluateAndRecommendDemo },
+];
 
 const fileNameOf = (name: string) => `${name.replace(/[^\w.-]+/g, '_') || 'workflow'}.json`;
 
@@ -48,6 +54,20 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <button type="button" onClick={exportWorkflow}>
           Export
         </button>
+        <select
+          aria-label="Open a demo"
+          value=""
+          disabled={running}
+          onChange={(event) => {
+            const demo = demos.find((candidate) => candidate.name === event.target.value);
+            if (demo) actions.openWorkflow(demo.open());
+          }}
+        >
+          <option value="">Demos…</option>
+          {demos.map((demo) => (
+            <option key={demo.name}>{demo.name}</option>
+          ))}
+        </select>
         <span className="separator" />
         <button type="button" onClick={actions.undo} disabled={!canUndo} title="Ctrl+Z">
           Undo

@@ -1,6 +1,9 @@
+import type { Table } from 'apache-arrow';
 import { writeCsv } from '../core/csv/index.ts';
 import { RecflowError } from '../core/errors.ts';
+import { rowsWhere } from '../core/frame/findRows.ts';
 import { type RunEvent, type RunOutcome, WorkflowExecutor } from '../core/run/executor.ts';
+import { type DataFramePreview, previewFrame } from '../core/run/summary.ts';
 import type { Workflow } from '../core/workflow/model.ts';
 import { BlobFileStore } from './fileStore.ts';
 import { yieldToEvents } from './yieldToEvents.ts';
@@ -60,12 +63,28 @@ export class WorkerApi {
     this.executor.forget(nodeIds);
   }
 
-  /** The whole DataFrame on a node's output port, as CSV. */
-  csvOf(nodeId: string, portIndex: number): Blob {
+  /** Up to `limit` rows of a node's output DataFrame whose `column` holds `value`. */
+  findRows(
+    nodeId: string,
+    portIndex: number,
+    column: string,
+    value: string,
+    limit = 100,
+  ): DataFramePreview {
+    const found = rowsWhere(this.frameOn(nodeId, portIndex), column, value, limit);
+    return previewFrame(found, limit);
+  }
+
+  private frameOn(nodeId: string, portIndex: number): Table {
     const value = this.executor.output(nodeId, portIndex);
     if (value?.type !== 'DataFrame') {
       throw new RecflowError('This port holds no DataFrame yet; run the workflow first.');
     }
-    return new Blob([writeCsv(value.table)], { type: 'text/csv' });
+    return value.table;
+  }
+
+  /** The whole DataFrame on a node's output port, as CSV. */
+  csvOf(nodeId: string, portIndex: number): Blob {
+    return new Blob([writeCsv(this.frameOn(nodeId, portIndex))], { type: 'text/csv' });
   }
 }

@@ -98,7 +98,7 @@ export function selectorSchema(
   workflow: Workflow,
   knowledge: Map<string, NodeKnowledge>,
   nodeId: string,
-  spec: ColumnParamSpec,
+  spec: Pick<ColumnParamSpec, 'source'>,
 ): Schema | null {
   if (spec.source !== 'fit input') {
     return schemaOn(knowledge.get(nodeId)?.inputs[spec.source.port]);

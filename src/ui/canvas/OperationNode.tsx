@@ -45,7 +45,12 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
       <div className="node-title">{label}</div>
       {label !== node.operationName && <div className="node-operation">{node.operationName}</div>}
       {operation === undefined && <div className="node-unsupported">not supported in recflow</div>}
-      <div className="node-status" data-testid="node-status">
+      <div
+        className="node-status"
+        data-testid="node-status"
+        data-reused={run?.status === 'completed' ? String(run.reused === true) : undefined}
+        title={run?.reused ? 'Kept from the last run: nothing it depends on changed.' : undefined}
+      >
         {status}
         {run?.status === 'running' && run.progress ? ` · ${run.progress.label}` : ''}
       </div>

@@ -3,6 +3,7 @@ import type { ColumnParamSpec, ParamSpec, ParamValues } from '../../core/params/
 import { BooleanField } from './BooleanField.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
 import { ColumnField } from './ColumnField.tsx';
+import { ColumnsField } from './ColumnsField.tsx';
 import { FileField } from './FileField.tsx';
 import { NumericField } from './NumericField.tsx';
 import { StringField } from './StringField.tsx';
@@ -13,7 +14,7 @@ interface ParamFieldsProps {
   /** Problems by parameter path ("split mode › split ratio"). */
   problems: Map<string, string>;
   idPrefix: string;
-  schemaFor: (spec: ColumnParamSpec) => Schema | null;
+  schemaFor: (spec: Pick<ColumnParamSpec, 'source'>) => Schema | null;
   onChange: (name: string, value: unknown) => void;
   onUpload: (file: File) => void;
 }
@@ -39,6 +40,8 @@ export function ParamFields(props: ParamFieldsProps) {
         return <StringField key={spec.name} {...common} spec={spec} />;
       case 'column':
         return <ColumnField key={spec.name} {...common} spec={spec} schema={schemaFor(spec)} />;
+      case 'columns':
+        return <ColumnsField key={spec.name} {...common} spec={spec} schema={schemaFor(spec)} />;
       case 'choice':
         return <ChoiceField key={spec.name} {...common} spec={spec} problems={problems} />;
       case 'file':

@@ -1,43 +1,28 @@
-import type { DataFramePreview, PreviewCell } from '../../core/run/summary.ts';
+import type { DataFramePreview } from '../../core/run/summary.ts';
 import { Distributions } from './Distributions.tsx';
+import { PreviewTable } from './PreviewTable.tsx';
+import { RowFinder } from './RowFinder.tsx';
 
-const show = (cell: PreviewCell) => (cell === null ? '' : String(cell));
+interface DataFrameReportProps {
+  frame: DataFramePreview;
+  /** Where the whole table lives, to search it; absent for results kept from a past visit. */
+  source?: { nodeId: string; portIndex: number };
+}
 
-/** The size, schema and first rows of a DataFrame. */
-export function DataFrameTable({ frame }: { frame: DataFramePreview }) {
+/** The size, first rows and column distributions of a DataFrame, and a search of all its rows. */
+export function DataFrameTable({ frame, source }: DataFrameReportProps) {
   const { schema, rowCount, rows } = frame;
+  const first = schema.columns[0]?.name;
   return (
     <div className="frame">
       <p className="frame-size">
         {rowCount.toLocaleString('en-US')} rows × {schema.columns.length} columns
         {rowCount > rows.length ? ` · the first ${rows.length} shown` : ''}
       </p>
-      <div className="frame-scroll">
-        <table aria-label="Data preview">
-          <thead>
-            <tr>
-              {schema.columns.map((column) => (
-                <th key={column.name} scope="col">
-                  {column.name}
-                  <span className="column-type">{column.type}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              // Rows of a preview never reorder; the index is their identity.
-              <tr key={index}>
-                {row.map((cell, column) => (
-                  <td key={schema.columns[column].name} className={cell === null ? 'null' : ''}>
-                    {show(cell)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PreviewTable frame={frame} label="Data preview" />
+      {source && first !== undefined && rowCount > rows.length && (
+        <RowFinder nodeId={source.nodeId} portIndex={source.portIndex} column={first} />
+      )}
       <Distributions distributions={frame.distributions} />
     </div>
   );

@@ -8,10 +8,15 @@ import { DataFrameTable } from './DataFrameTable.tsx';
 import { ModelReport } from './ModelReport.tsx';
 import { saveBlob } from './saveBlob.ts';
 
-function PortReport({ summary }: { summary: PortSummary }) {
+interface PortReportProps {
+  summary: PortSummary;
+  source?: { nodeId: string; portIndex: number };
+}
+
+function PortReport({ summary, source }: PortReportProps) {
   switch (summary.type) {
     case 'DataFrame':
-      return <DataFrameTable frame={summary.frame} />;
+      return <DataFrameTable frame={summary.frame} source={source} />;
     case 'Transformer':
       return <ModelReport report={summary.report} />;
     case 'MetricValue':
@@ -82,7 +87,10 @@ export function ResultsPanel() {
         </p>
       )}
       {summary ? (
-        <PortReport summary={summary} />
+        <PortReport
+          summary={summary}
+          source={run?.restored ? undefined : { nodeId: node.id, portIndex: port }}
+        />
       ) : (
         <p className="hint">Run the workflow to see what this node produces.</p>
       )}
