@@ -12,6 +12,7 @@ export function testContext(operation: OperationDescriptor, values: ParamValues 
   if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('\n'));
   const context: ExecutionContext = {
     params: resolveParams(operation.params, values),
+    cacheKey: 'test',
     files: { get: () => undefined },
     signal: new AbortController().signal,
     reportProgress: () => {},
