@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { AlsModel } from './als/types.ts';
 import type { Schema } from './frame/schema.ts';
+import type { RowRangeRunner } from './parallel/runner.ts';
 import type { ParamSpec, ResolvedParams } from './params/index.ts';
 import type { PortSpec, PortType } from './ports.ts';
 
@@ -123,13 +124,32 @@ export interface FileStore {
 /** Inputs as an operation receives them: undefined on an optional port left unconnected. */
 export type InputValues = (PortValue | undefined)[];
 
+/**
+ * Where long computations keep snapshots to resume from after an interruption (a reload, a
+ * crash), by the cache key of the node that made them.
+ */
+export interface CheckpointStore {
+  load(key: string): Promise<unknown>;
+  save(key: string, snapshot: unknown): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
 export interface ExecutionContext {
   params: ResolvedParams;
+  /** Changes whenever the node's operation, parameters, inputs or files do. */
+  cacheKey: string;
+  /** Absent where nothing can be kept (tests, the command line). */
+  checkpoints?: CheckpointStore;
   files: FileStore;
   signal: AbortSignal;
   reportProgress(progress: NodeProgress): void;
   /** Lets the thread answer messages (such as Stop) during long computations. */
   yieldToEvents(): Promise<void>;
+  /**
+   * Runs row ranges of heavy computations (ALS half-steps) on a worker pool; sequential on
+   * the calling thread when absent.
+   */
+  rowRangeRunner?: RowRangeRunner;
 }
 
 export interface InferContext {

@@ -33,6 +33,8 @@ export interface NodeRun {
   /** A completed node whose earlier result was kept because nothing it depends on changed. */
   reused?: boolean;
   durationMs?: number;
+  /** Interrupted training that can go on from a checkpoint after this iteration. */
+  resumeAfter?: number;
   /** Restored from an earlier session: shown, but its data must be computed again. */
   restored?: boolean;
 }
@@ -89,6 +91,8 @@ export interface EditorState {
   importWorkflow(text: string): boolean;
   exportWorkflow(): string;
   newWorkflow(): void;
+  /** Asks the worker which nodes can resume from a checkpoint, and offers it on them. */
+  findResumable(): Promise<void>;
   /** Opens a workflow as one undoable step, e.g. a demo. */
   openWorkflow(workflow: Workflow): void;
   run(targets?: string[]): Promise<void>;
@@ -137,8 +141,6 @@ function linkTo(
   const created = { nodeId: newNodeId, portIndex };
   return fromOutput ? { from: end, to: created } : { from: created, to: end };
 }
-
-let uploads = 0;
 
 const lostMessage =
   'The worker running this node stopped unexpectedly (it may have run out of memory). ' +
@@ -345,8 +347,9 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       },
 
       async registerFile(name, blob, { persist = true } = {}) {
-        uploads += 1;
-        const fingerprint = `${name}:${blob.size}:${Date.now()}:${uploads}`;
+        // Stable across reloads, so that results and checkpoints still match the same file.
+        const modified = blob instanceof File ? blob.lastModified : 'bundled';
+        const fingerprint = `${name}:${blob.size}:${modified}`;
         uploaded.set(name, { blob, fingerprint });
         await worker.api.putFile(name, blob, fingerprint);
         set(({ files }) => ({ files: { ...files, [name]: { name, size: blob.size } } }));
@@ -383,6 +386,20 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       openWorkflow(opened) {
         commit(() => opened);
         set({ selectedNodeIds: [], selectedEdgeIds: [], notice: null });
+      },
+
+      async findResumable() {
+        const resumable = await worker.api.resumable(get().workflow);
+        const runs = { ...get().runs };
+        for (const [nodeId, iteration] of Object.entries(resumable)) {
+          if (runs[nodeId]?.status === 'completed') continue;
+          runs[nodeId] = {
+            status: 'aborted',
+            message: `Training stopped after iteration ${iteration}; Resume goes on from there.`,
+            resumeAfter: iteration,
+          };
+        }
+        set({ runs });
       },
 
       newWorkflow() {

@@ -45,5 +45,9 @@ export async function restoreWorkspace(worker: WorkerHost): Promise<EditorStore>
     const response = await fetch(`${import.meta.env.BASE_URL}data/${demoRatingsFile}`);
     if (response.ok) await registerFile(demoRatingsFile, await response.blob(), { persist: false });
   }
+  await store
+    .getState()
+    .findResumable()
+    .catch(() => {});
   return store;
 }

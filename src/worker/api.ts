@@ -1,11 +1,19 @@
 import type { Table } from 'apache-arrow';
 import { writeCsv } from '../core/csv/index.ts';
 import { RecflowError } from '../core/errors.ts';
+import type { PoolRunner } from '../core/parallel/pool.ts';
 import { rowsWhere } from '../core/frame/findRows.ts';
-import { type RunEvent, type RunOutcome, WorkflowExecutor } from '../core/run/executor.ts';
+import {
+  plannedKeys,
+  type RunEvent,
+  type RunOutcome,
+  WorkflowExecutor,
+} from '../core/run/executor.ts';
 import { type DataFramePreview, previewFrame } from '../core/run/summary.ts';
 import type { Workflow } from '../core/workflow/model.ts';
+import { indexedDbCheckpoints } from './checkpointStore.ts';
 import { BlobFileStore } from './fileStore.ts';
+import { startBrowserPool } from './pool/browserPool.ts';
 import { yieldToEvents } from './yieldToEvents.ts';
 
 /**
@@ -15,7 +23,10 @@ import { yieldToEvents } from './yieldToEvents.ts';
 export class WorkerApi {
   private readonly files = new BlobFileStore();
   private readonly executor = new WorkflowExecutor();
+  private readonly checkpoints = indexedDbCheckpoints();
   private running: AbortController | null = null;
+  /** Started by the first run; null where memory cannot be shared (no cross-origin isolation). */
+  private pool: PoolRunner | null | undefined;
 
   /** Answers at once, unless the worker is busy or gone: how the page knows it is alive. */
   ping(): true {
@@ -48,10 +59,35 @@ export class WorkerApi {
         signal: controller.signal,
         yieldToEvents,
         onEvent,
+        checkpoints: this.checkpoints,
+        rowRangeRunner: this.trainingPool(),
       });
     } finally {
       this.running = null;
     }
+  }
+
+  /**
+   * The nodes that a reload or a crash interrupted and that can go on from a checkpoint,
+   * with the iteration each would resume after.
+   */
+  async resumable(workflow: Workflow): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    for (const [nodeId, key] of plannedKeys(workflow, this.files)) {
+      const snapshot = await this.checkpoints.load(key).catch(() => undefined);
+      const iteration = (snapshot as { iteration?: unknown } | undefined)?.iteration;
+      if (typeof iteration === 'number') found[nodeId] = iteration;
+    }
+    return found;
+  }
+
+  /**
+   * The pool of workers ALS trains on, one per core, started on first use and kept for
+   * later runs; undefined (train here, sequentially) where it cannot run.
+   */
+  private trainingPool(): PoolRunner | undefined {
+    if (this.pool === undefined) this.pool = startBrowserPool();
+    return this.pool ?? undefined;
   }
 
   /** Stops the current run: the running node ends aborted, queued ones go back to draft. */

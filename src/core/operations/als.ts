@@ -5,6 +5,7 @@ import {
   type ColdStartStrategy,
   fitAls,
   ratingsFromTable,
+  type TrainingSnapshot,
   transformTable,
 } from '../als/index.ts';
 import { RecflowError } from '../errors.ts';
@@ -243,6 +244,17 @@ function alsTransformer(
   };
 }
 
+function isTrainingSnapshot(value: unknown): value is TrainingSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const snapshot = value as Partial<TrainingSnapshot>;
+  return (
+    typeof snapshot.iteration === 'number' &&
+    snapshot.userFactors instanceof Float64Array &&
+    snapshot.itemFactors instanceof Float64Array &&
+    typeof snapshot.params === 'object'
+  );
+}
+
 async function fitOnTable(
   resolved: ResolvedParams,
   table: Table,
@@ -257,9 +269,14 @@ async function fitOnTable(
     rating: names['rating column'],
   });
   const started = performance.now();
+  // A training interrupted by a reload or a crash goes on from its last checkpoint.
+  const { checkpoints, cacheKey } = context;
+  const saved = await checkpoints?.load(cacheKey);
   const { model, history } = await fitAls(ratings, alsParamsOf(resolved), {
     signal: context.signal,
     yieldToEvents: context.yieldToEvents,
+    resumeFrom: isTrainingSnapshot(saved) ? saved : undefined,
+    onCheckpoint: checkpoints && ((snapshot) => void checkpoints.save(cacheKey, snapshot)),
     onProgress: (progress) =>
       context.reportProgress({
         label: `iteration ${progress.iteration} of ${progress.maxIter}`,
@@ -268,6 +285,7 @@ async function fitOnTable(
         loss: progress.trainingLoss,
       }),
   });
+  await checkpoints?.clear(cacheKey);
   const seconds = (performance.now() - started) / 1000;
   return alsTransformer(
     model,

@@ -1,7 +1,15 @@
 import { AbortedError, isAbortError, messageOf } from '../errors.ts';
-import type { FileStore, InputValues, NodeProgress, PortValue } from '../operation.ts';
+import type {
+  CheckpointStore,
+  FileStore,
+  InputValues,
+  NodeProgress,
+  OperationDescriptor,
+  PortValue,
+} from '../operation.ts';
 import { operationById } from '../operations/catalog.ts';
-import { read, resolveParams, validateParams } from '../params/index.ts';
+import type { RowRangeRunner } from '../parallel/runner.ts';
+import { type ResolvedParams, read, resolveParams, validateParams } from '../params/index.ts';
 import {
   ancestorsOf,
   connectionInto,
@@ -36,12 +44,69 @@ export interface RunOptions {
   signal: AbortSignal;
   yieldToEvents: () => Promise<void>;
   onEvent: (event: RunEvent) => void;
+  checkpoints?: CheckpointStore;
+  /** Handed to operations as `ExecutionContext.rowRangeRunner`: a pool makes training parallel. */
+  rowRangeRunner?: RowRangeRunner;
 }
 
 export interface RunOutcome {
   completed: string[];
   failed: string[];
   aborted: boolean;
+}
+
+/**
+ * What a node's result depends on, as one key: its operation, parameters, the keys of its
+ * inputs and the fingerprints of the files it reads.
+ */
+function nodeKey(
+  operation: OperationDescriptor,
+  params: ResolvedParams,
+  inputKeys: string[],
+  files: FileStore,
+): string {
+  const fileFingerprints = operation.params
+    .filter((spec) => spec.kind === 'file')
+    .map((spec) => {
+      const name = read.file(params, spec.name);
+      return name === null ? null : (files.get(name)?.fingerprint ?? null);
+    });
+  return fingerprint({
+    operation: operation.id,
+    params,
+    inputs: inputKeys,
+    files: fileFingerprints,
+  });
+}
+
+/**
+ * The key each node would run under, without running anything; nodes that could not run
+ * (bad parameters, a missing input) have none. Used to find checkpoints to resume from.
+ */
+export function plannedKeys(workflow: Workflow, files: FileStore): Map<string, string> {
+  const keys = new Map<string, string>();
+  const nodes = new Map(workflow.nodes.map((node) => [node.id, node]));
+  for (const id of topologicalOrder(workflow)) {
+    const node = nodes.get(id)!;
+    const operation = operationById(node.operationId);
+    if (operation === undefined || validateParams(operation.params, node.params).length > 0) {
+      continue;
+    }
+    const inputKeys: string[] = [];
+    const complete = operation.inputs.every((port, portIndex) => {
+      const edge = connectionInto(workflow, { nodeId: id, portIndex });
+      const key = edge && keys.get(edge.from.nodeId);
+      if (edge === undefined && port.optional) inputKeys.push('none');
+      else if (key !== undefined) inputKeys.push(`${key}:${edge!.from.portIndex}`);
+      else return false;
+      return true;
+    });
+    if (complete) {
+      const params = resolveParams(operation.params, node.params);
+      keys.set(id, nodeKey(operation, params, inputKeys, files));
+    }
+  }
+  return keys;
 }
 
 interface NodeResult {
@@ -161,13 +226,7 @@ export class WorkflowExecutor {
     if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('\n'));
     const params = resolveParams(operation.params, node.params);
 
-    const files = operation.params
-      .filter((spec) => spec.kind === 'file')
-      .map((spec) => {
-        const name = read.file(params, spec.name);
-        return name === null ? null : (options.files.get(name)?.fingerprint ?? null);
-      });
-    const key = fingerprint({ operation: operation.id, params, inputs: inputs.keys, files });
+    const key = nodeKey(operation, params, inputs.keys, options.files);
 
     const previous = this.results.get(node.id);
     if (previous?.key === key) {
@@ -186,9 +245,12 @@ export class WorkflowExecutor {
     const started = performance.now();
     const outputs = await operation.execute(inputs.values, {
       params,
+      cacheKey: key,
+      checkpoints: options.checkpoints,
       files: options.files,
       signal: options.signal,
       yieldToEvents: options.yieldToEvents,
+      rowRangeRunner: options.rowRangeRunner,
       reportProgress: (progress) =>
         options.onEvent({ nodeId: node.id, status: 'running', progress }),
     });

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { NodeProgress } from '../../core/operation.ts';
 import { operationById } from '../../core/operations/catalog.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
-import { useEditor } from '../EditorContext.tsx';
+import { useActions, useEditor } from '../EditorContext.tsx';
 import { PortHandle } from './PortHandle.tsx';
 
 const seconds = (ms: number) =>
@@ -27,7 +27,9 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
   // Joined to text so that an unchanged list does not re-render the node.
   const problemText = useEditor((state) => state.problems[id]?.join('\n'));
   const problems = problemText?.split('\n');
+  const { run: runWorkflow } = useActions();
   if (node === undefined) return null;
+  const resume = () => runWorkflow();
 
   const operation = operationById(node.operationId);
   const status = run?.status ?? 'draft';
@@ -59,6 +61,14 @@ export const OperationNode = memo(function OperationNode({ id, selected }: NodeP
       )}
       {run?.status === 'running' && run.progress && (
         <div className="node-progress">{progressDetails(run.progress)}</div>
+      )}
+      {run?.resumeAfter !== undefined && (
+        <div className="node-resume">
+          <span>{run.message}</span>
+          <button type="button" className="nodrag" onClick={() => void resume()}>
+            Resume
+          </button>
+        </div>
       )}
       {run?.status === 'failed' && (
         <div className="node-error" role="alert">
