@@ -146,3 +146,20 @@ test('auto-layout moves nodes as one undoable step', async ({ page }) => {
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await als.boundingBox())?.x).toBeCloseTo(before!.x, 0);
 });
+
+test('ports are connected from the keyboard through the node’s inputs', async ({ page }) => {
+  await startEmpty(page);
+  const palette = page.getByRole('navigation', { name: 'Operations' });
+  for (const name of ['ALS', 'Fit']) {
+    await palette.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  }
+  // The last added node, Fit, is selected: its form lists what may feed each input.
+  const input = page.getByRole('combobox', { name: 'input 0 (Estimator)' });
+  await input.focus();
+  await input.selectOption({ label: 'ALS · output 0 (Estimator)' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await input.selectOption({ label: 'not connected' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+});

@@ -2,8 +2,22 @@ import type { Table } from 'apache-arrow';
 import type { AlsModel } from './als/types.ts';
 import type { Schema } from './frame/schema.ts';
 import type { RowRangeRunner } from './parallel/runner.ts';
-import type { ParamSpec, ResolvedParams } from './params/index.ts';
+import type { ParamSpec, ParamValues, ResolvedParams } from './params/index.ts';
 import type { PortSpec, PortType } from './ports.ts';
+
+/**
+ * Something built from an operation's parameters (an estimator, a model, an evaluator) that
+ * can be rebuilt with some of them set otherwise: what Fit's, Transform's and Evaluate's
+ * "Parameters of input …" override.
+ */
+export interface Configurable<Self> {
+  /** The name of the operation whose parameters these are, for messages. */
+  operationName: string;
+  specs: ParamSpec[];
+  /** The values it was built with, in the workflow file's form. */
+  values: ParamValues;
+  withValues(values: ParamValues): Self;
+}
 
 /** A report line: a label and what it shows ("rank", "10"). */
 export type ReportField = readonly [label: string, value: string];
@@ -28,6 +42,7 @@ export type Knowledge =
   | { type: 'MetricValue' };
 
 export interface TransformerKnowledge {
+  parameters?: Configurable<TransformerKnowledge>;
   /** Problems with transforming a DataFrame of this schema, and the schema that results. */
   transform(schema: Schema): { schema: Schema | null; errors: string[] };
   /** Set when the model recommends (a fitted ALS): the id columns it was trained on. */
@@ -35,11 +50,13 @@ export interface TransformerKnowledge {
 }
 
 export interface EstimatorKnowledge {
+  parameters?: Configurable<EstimatorKnowledge>;
   /** Problems with fitting on a DataFrame of this schema, and what the fitted model will do. */
   fit(schema: Schema): { errors: string[]; transformer: TransformerKnowledge };
 }
 
 export interface EvaluatorKnowledge {
+  parameters?: Configurable<EvaluatorKnowledge>;
   /** Problems with evaluating a DataFrame of this schema. */
   evaluate(schema: Schema): { errors: string[] };
 }
@@ -59,6 +76,7 @@ export interface DataFrameValue {
 
 export interface EstimatorValue {
   type: 'Estimator';
+  parameters?: Configurable<EstimatorValue>;
   /** The operation that built it and its resolved parameters, for reports and exports. */
   operationName: string;
   params: ResolvedParams;
@@ -67,6 +85,7 @@ export interface EstimatorValue {
 
 export interface TransformerValue {
   type: 'Transformer';
+  parameters?: Configurable<TransformerValue>;
   transform(table: Table, context: ExecutionContext): Promise<Table>;
   report(): ModelReport;
   /**
@@ -85,6 +104,7 @@ export interface Recommender {
 
 export interface EvaluatorValue {
   type: 'Evaluator';
+  parameters?: Configurable<EvaluatorValue>;
   /** The metric it computes, e.g. "rmse". */
   metricName: string;
   evaluate(table: Table, context: ExecutionContext): Promise<MetricValue>;

@@ -73,6 +73,11 @@ export interface EditorState {
   /** Adds the edge, or returns why it cannot be added (and shows it). */
   connect(connection: Connection): string | null;
   disconnect(keys: string[]): void;
+  /**
+   * Sets what feeds an input in one step: the edge from `from`, or none. The keyboard's way
+   * to connect ports.
+   */
+  rewire(to: PortRef, from: PortRef | null): string | null;
   setParam(nodeId: string, name: string, value: unknown): void;
   renameNode(nodeId: string, label: string): void;
   select(nodeIds: string[], edgeIds?: string[]): void;
@@ -254,6 +259,25 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
         }
         commit((current) => edits.addConnection(current, connection));
         set({ notice: null });
+        return null;
+      },
+
+      rewire(to, from) {
+        const current = get().workflow;
+        const detached = current.connections.filter(
+          (edge) => !(edge.to.nodeId === to.nodeId && edge.to.portIndex === to.portIndex),
+        );
+        const without = { ...current, connections: detached };
+        if (from === null) {
+          commit(() => without);
+          return null;
+        }
+        const problem = connectionProblem(without, { from, to });
+        if (problem !== null) {
+          set({ notice: { text: problem, tone: 'error' } });
+          return problem;
+        }
+        commit(() => edits.addConnection(without, { from, to }));
         return null;
       },
 

@@ -26,6 +26,7 @@ const typeNames: Record<ParamSpec['kind'], string> = {
   columns: 'MultipleColumnSelector',
   choice: 'Choice',
   file: 'File',
+  overrides: 'Dynamic',
 };
 
 /** A table cell: pipes escaped, line breaks flattened. */
@@ -70,6 +71,8 @@ function defaultText(spec: ParamSpec): string {
       return describeColumnsSelection(spec.default);
     case 'file':
       return 'none';
+    case 'overrides':
+      return 'none: the input’s own values';
   }
 }
 
@@ -93,6 +96,8 @@ function constraintText(spec: ParamSpec, fitInput: string): string {
       return `one of ${spec.options.map((option) => `\`${option.name}\``).join(', ')}`;
     case 'file':
       return `an uploaded file (${spec.accept.split(',').join(', ')})`;
+    case 'overrides':
+      return `parameters of the object on input port ${spec.port}, by their names`;
   }
 }
 

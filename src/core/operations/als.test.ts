@@ -11,6 +11,7 @@ const seahorseType = {
   columns: 'MultipleColumnSelector',
   choice: 'Choice',
   file: 'File',
+  overrides: 'Dynamic',
 } as const;
 
 /** The rows of the seed's parameters table (the page's port table comes before it). */

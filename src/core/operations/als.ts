@@ -11,6 +11,7 @@ import {
 import { RecflowError } from '../errors.ts';
 import { type Schema, schemaOf } from '../frame/schema.ts';
 import type {
+  EstimatorKnowledge,
   EstimatorValue,
   ExecutionContext,
   OperationDescriptor,
@@ -25,6 +26,7 @@ import {
   type ResolvedParams,
   read,
 } from '../params/index.ts';
+import { configurable } from './configurable.ts';
 
 const column = (name: string, fallback: string, description: string): ColumnParamSpec => ({
   name,
@@ -192,6 +194,7 @@ function selectColumns(resolved: ResolvedParams, schema: Schema, needRating: boo
 /** Scoring keeps every column and appends the prediction column. */
 function scoredSchema(resolved: ResolvedParams): TransformerKnowledge {
   return {
+    parameters: configurableAls(resolved, scoredSchema),
     transform(input) {
       const { errors } = selectColumns(resolved, input, false);
       const prediction = read.string(resolved, 'prediction column');
@@ -207,6 +210,11 @@ function scoredSchema(resolved: ResolvedParams): TransformerKnowledge {
   };
 }
 
+/** ALS's parameters as something "Parameters of input …" can set otherwise. */
+function configurableAls<T>(resolved: ResolvedParams, build: (resolved: ResolvedParams) => T) {
+  return configurable('ALS', params, resolved, build);
+}
+
 function alsTransformer(
   model: AlsModel,
   resolved: ResolvedParams,
@@ -216,6 +224,11 @@ function alsTransformer(
 ): TransformerValue {
   return {
     type: 'Transformer',
+    // Scoring-time settings (columns, prediction column, cold start) can be overridden; the
+    // factors stay those that were trained.
+    parameters: configurableAls(resolved, (again) =>
+      alsTransformer(model, again, history, seconds, trainedOn),
+    ),
     recommender: { model, ...trainedOn },
     async transform(table: Table) {
       const { names, errors } = selectColumns(resolved, schemaOf(table), false);
@@ -296,6 +309,31 @@ async function fitOnTable(
   );
 }
 
+function estimatorKnowledge(resolved: ResolvedParams): EstimatorKnowledge {
+  return {
+    parameters: configurableAls(resolved, estimatorKnowledge),
+    fit(schema) {
+      const { names, errors } = selectColumns(resolved, schema, true);
+      const transformer = scoredSchema(resolved);
+      if (errors.length === 0) {
+        const [userColumn, itemColumn] = [names['user column'], names['item column']];
+        transformer.recommender = { userColumn, itemColumn };
+      }
+      return { errors, transformer };
+    },
+  };
+}
+
+function estimatorValue(resolved: ResolvedParams): EstimatorValue {
+  return {
+    type: 'Estimator',
+    operationName: 'ALS',
+    params: resolved,
+    parameters: configurableAls(resolved, estimatorValue),
+    fit: (table, fitContext) => fitOnTable(resolved, table, fitContext),
+  };
+}
+
 export const als: OperationDescriptor = {
   id: '5a9e4883-b653-418e-bc51-a42fde476a63',
   name: 'ALS',
@@ -309,34 +347,12 @@ export const als: OperationDescriptor = {
 
   infer({ params: resolved }) {
     return {
-      outputs: [
-        {
-          type: 'Estimator',
-          estimator: {
-            fit(schema) {
-              const { names, errors } = selectColumns(resolved, schema, true);
-              const transformer = scoredSchema(resolved);
-              if (errors.length === 0) {
-                const [userColumn, itemColumn] = [names['user column'], names['item column']];
-                transformer.recommender = { userColumn, itemColumn };
-              }
-              return { errors, transformer };
-            },
-          },
-        },
-      ],
+      outputs: [{ type: 'Estimator', estimator: estimatorKnowledge(resolved) }],
       errors: [],
     };
   },
 
   async execute(_inputs, context) {
-    const resolved = context.params;
-    const estimator: EstimatorValue = {
-      type: 'Estimator',
-      operationName: 'ALS',
-      params: resolved,
-      fit: (table, fitContext) => fitOnTable(resolved, table, fitContext),
-    };
-    return [estimator];
+    return [estimatorValue(context.params)];
   },
 };

@@ -1,5 +1,10 @@
 import type { DataFrameValue, EstimatorValue, OperationDescriptor } from '../operation.ts';
 import { unknownKnowledge } from '../operation.ts';
+import { read } from '../params/index.ts';
+import { applyOverrides, withOverrides } from '../params/overrides.ts';
+import { overridesOf } from './configurable.ts';
+
+const overrides = overridesOf('Estimator');
 
 export const fitTransform: OperationDescriptor = {
   id: '1cb153f1-3731-4046-a29b-5ad64fde093f',
@@ -16,16 +21,20 @@ export const fitTransform: OperationDescriptor = {
     { type: 'DataFrame', description: 'the input rows with the model’s output added' },
     { type: 'Transformer', description: 'the trained model' },
   ],
-  params: [],
+  params: [overrides],
 
-  infer({ inputs: [estimator, frame] }) {
-    if (estimator?.type !== 'Estimator' || frame?.type !== 'DataFrame' || frame.schema === null) {
-      return {
-        outputs: [unknownKnowledge('DataFrame'), unknownKnowledge('Transformer')],
-        errors: [],
-      };
-    }
-    const fitted = estimator.estimator.fit(frame.schema);
+  infer({ params, inputs: [estimator, frame] }) {
+    const unknown = {
+      outputs: [unknownKnowledge('DataFrame'), unknownKnowledge('Transformer')],
+      errors: [],
+    };
+    if (estimator?.type !== 'Estimator') return unknown;
+    const given = read.overrides(params, overrides.name);
+    const configured = withOverrides(overrides, estimator.estimator, given);
+    if ('errors' in configured) return { ...unknown, errors: configured.errors };
+    if (frame?.type !== 'DataFrame' || frame.schema === null) return unknown;
+
+    const fitted = configured.value.fit(frame.schema);
     const transformed = fitted.transformer.transform(frame.schema);
     return {
       outputs: [
@@ -38,7 +47,8 @@ export const fitTransform: OperationDescriptor = {
   },
 
   async execute(inputs, context) {
-    const estimator = inputs[0] as EstimatorValue;
+    const given = read.overrides(context.params, overrides.name);
+    const estimator = applyOverrides(overrides, inputs[0] as EstimatorValue, given);
     const table = (inputs[1] as DataFrameValue).table;
     const model = await estimator.fit(table, context);
     return [{ type: 'DataFrame', table: await model.transform(table, context) }, model];

@@ -6,6 +6,7 @@ import { listColumns, type Schema, schemaOf } from '../frame/schema.ts';
 import { meanRankingMetric, type RankingMetricName } from '../metrics/ranking.ts';
 import type {
   DataFrameValue,
+  EvaluatorKnowledge,
   EvaluatorValue,
   MetricValue,
   OperationDescriptor,
@@ -17,6 +18,7 @@ import {
   type ResolvedParams,
   read,
 } from '../params/index.ts';
+import { configurable } from './configurable.ts';
 
 /** recflow's own operation: Seahorse had no ranking metrics. */
 export const rankingEvaluatorOperationId = '98a12053-ec01-407e-bfe7-b2473c45d588';
@@ -154,6 +156,24 @@ function evaluateTables(resolved: ResolvedParams, recommended: Table, heldOut: T
   return { type: 'MetricValue', name: metricName(resolved), value };
 }
 
+function evaluatorKnowledge(resolved: ResolvedParams): EvaluatorKnowledge {
+  return {
+    parameters: configurable('Ranking Evaluator', params, resolved, evaluatorKnowledge),
+    evaluate: (schema) => ({ errors: heldOutErrors(resolved, schema) }),
+  };
+}
+
+function evaluatorValue(resolved: ResolvedParams, recommended: Table): EvaluatorValue {
+  return {
+    type: 'Evaluator',
+    parameters: configurable('Ranking Evaluator', params, resolved, (again) =>
+      evaluatorValue(again, recommended),
+    ),
+    metricName: metricName(resolved),
+    evaluate: async (heldOut) => evaluateTables(resolved, recommended, heldOut),
+  };
+}
+
 export const rankingEvaluator: OperationDescriptor = {
   id: rankingEvaluatorOperationId,
   name: 'Ranking Evaluator',
@@ -177,24 +197,12 @@ export const rankingEvaluator: OperationDescriptor = {
   infer({ params: resolved, inputs: [frame] }) {
     const recommended = frame?.type === 'DataFrame' ? frame.schema : null;
     return {
-      outputs: [
-        {
-          type: 'Evaluator',
-          evaluator: { evaluate: (schema) => ({ errors: heldOutErrors(resolved, schema) }) },
-        },
-      ],
+      outputs: [{ type: 'Evaluator', evaluator: evaluatorKnowledge(resolved) }],
       errors: recommended === null ? [] : recommendationErrors(resolved, recommended),
     };
   },
 
   async execute(inputs, context) {
-    const resolved = context.params;
-    const recommended = (inputs[0] as DataFrameValue).table;
-    const evaluator: EvaluatorValue = {
-      type: 'Evaluator',
-      metricName: metricName(resolved),
-      evaluate: async (heldOut) => evaluateTables(resolved, recommended, heldOut),
-    };
-    return [evaluator];
+    return [evaluatorValue(context.params, (inputs[0] as DataFrameValue).table)];
   },
 };

@@ -7,7 +7,12 @@ import {
   regressionMetric,
   regressionMetricNames,
 } from '../metrics/regression.ts';
-import type { EvaluatorValue, MetricValue, OperationDescriptor } from '../operation.ts';
+import type {
+  EvaluatorKnowledge,
+  EvaluatorValue,
+  MetricValue,
+  OperationDescriptor,
+} from '../operation.ts';
 import {
   type ColumnParamSpec,
   findColumn,
@@ -15,6 +20,7 @@ import {
   type ResolvedParams,
   read,
 } from '../params/index.ts';
+import { configurable } from './configurable.ts';
 
 const column = (name: string, fallback: string, description: string): ColumnParamSpec => ({
   name,
@@ -130,6 +136,22 @@ function evaluateTable(resolved: ResolvedParams, table: Table): MetricValue {
   return { type: 'MetricValue', name: metric, value };
 }
 
+function evaluatorKnowledge(resolved: ResolvedParams): EvaluatorKnowledge {
+  return {
+    parameters: configurable('Regression Evaluator', params, resolved, evaluatorKnowledge),
+    evaluate: (schema) => ({ errors: columnErrors(resolved, schema) }),
+  };
+}
+
+function evaluatorValue(resolved: ResolvedParams): EvaluatorValue {
+  return {
+    type: 'Evaluator',
+    parameters: configurable('Regression Evaluator', params, resolved, evaluatorValue),
+    metricName: read.choice(resolved, 'regression metric').option,
+    evaluate: async (table) => evaluateTable(resolved, table),
+  };
+}
+
 export const regressionEvaluator: OperationDescriptor = {
   id: 'd9c3026c-a3d0-4365-8d1a-464a656b72de',
   name: 'Regression Evaluator',
@@ -146,23 +168,12 @@ export const regressionEvaluator: OperationDescriptor = {
 
   infer({ params: resolved }) {
     return {
-      outputs: [
-        {
-          type: 'Evaluator',
-          evaluator: { evaluate: (schema) => ({ errors: columnErrors(resolved, schema) }) },
-        },
-      ],
+      outputs: [{ type: 'Evaluator', evaluator: evaluatorKnowledge(resolved) }],
       errors: [],
     };
   },
 
   async execute(_inputs, context) {
-    const resolved = context.params;
-    const evaluator: EvaluatorValue = {
-      type: 'Evaluator',
-      metricName: read.choice(resolved, 'regression metric').option,
-      evaluate: async (table) => evaluateTable(resolved, table),
-    };
-    return [evaluator];
+    return [evaluatorValue(context.params)];
   },
 };

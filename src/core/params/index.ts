@@ -60,12 +60,17 @@ function checkOne(spec: ParamSpec, value: unknown): string | null {
       return checkChoiceShape(spec, value);
     case 'file':
       return checkFile(spec, value);
+    case 'overrides':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? null
+        : `${spec.name} must be an object of parameter values; got ${JSON.stringify(value)}`;
   }
 }
 
 /** The value a spec's default stands for, in the workflow file's form. */
 export function defaultValue(spec: ParamSpec): unknown {
   if (spec.kind === 'choice') return { [spec.default]: {} };
+  if (spec.kind === 'overrides') return {};
   return spec.default;
 }
 
@@ -122,6 +127,22 @@ export function resolveParams(specs: ParamSpec[], values: ParamValues): Resolved
   return resolved;
 }
 
+/** Resolved values back in the workflow file's form (a choice as `{ "<option>": {...} }`). */
+export function toValues(specs: ParamSpec[], resolved: ResolvedParams): ParamValues {
+  const values: ParamValues = {};
+  for (const spec of specs) {
+    const value = resolved[spec.name];
+    if (spec.kind === 'choice') {
+      const choice = value as ResolvedChoice;
+      const option = spec.options.find((candidate) => candidate.name === choice.option);
+      values[spec.name] = { [choice.option]: toValues(option?.params ?? [], choice.params) };
+    } else {
+      values[spec.name] = value;
+    }
+  }
+  return values;
+}
+
 /** Typed readers for resolved values, so operations need no casts of their own. */
 export const read = {
   number: (params: ResolvedParams, name: string) => params[name] as number,
@@ -131,4 +152,5 @@ export const read = {
   columns: (params: ResolvedParams, name: string) => params[name] as MultipleColumnSelection,
   choice: (params: ResolvedParams, name: string) => params[name] as ResolvedChoice,
   file: (params: ResolvedParams, name: string) => params[name] as string | null,
+  overrides: (params: ResolvedParams, name: string) => params[name] as ParamValues,
 };

@@ -102,6 +102,16 @@ export interface FileParamSpec extends ParamSpecBase {
   accept: string;
 }
 
+/**
+ * Seahorse's "Parameters of input Estimator" (or Transformer, Evaluator): values that
+ * override those of the object arriving on input `port`, by that object's parameter names.
+ */
+export interface OverridesParamSpec extends ParamSpecBase {
+  kind: 'overrides';
+  default: ParamValues;
+  port: number;
+}
+
 export type ParamSpec =
   | NumericParamSpec
   | BooleanParamSpec
@@ -109,7 +119,8 @@ export type ParamSpec =
   | ColumnParamSpec
   | ColumnsParamSpec
   | ChoiceParamSpec
-  | FileParamSpec;
+  | FileParamSpec
+  | OverridesParamSpec;
 
 export type ParamKind = ParamSpec['kind'];
 

@@ -1,9 +1,25 @@
+import type { Configurable, Knowledge } from '../../core/operation.ts';
 import { operationById } from '../../core/operations/catalog.ts';
 import { validateParams } from '../../core/params/index.ts';
 import { selectorSchema } from '../../core/workflow/knowledge.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
 import { focusedNodeId, useActions, useEditor } from '../EditorContext.tsx';
 import { ParamFields } from '../fields/ParamFields.tsx';
+import { InputsSection } from './InputsSection.tsx';
+
+/** The parameters of what arrives on an input, for "Parameters of input …". */
+function configurableOn(input: Knowledge | undefined): Configurable<unknown> | undefined {
+  switch (input?.type) {
+    case 'Estimator':
+      return input.estimator.parameters;
+    case 'Transformer':
+      return input.transformer.parameters;
+    case 'Evaluator':
+      return input.evaluator.parameters;
+    default:
+      return undefined;
+  }
+}
 
 /** The form of the selected node, generated from its operation's parameter specs. */
 export function ParameterPanel() {
@@ -60,6 +76,7 @@ export function ParameterPanel() {
           ))}
         </ul>
       )}
+      <InputsSection node={node} />
       {operation.params.length === 0 && <p className="hint">This operation has no parameters.</p>}
       <form onSubmit={(event) => event.preventDefault()}>
         <ParamFields
@@ -68,6 +85,7 @@ export function ParameterPanel() {
           problems={problems}
           idPrefix={`param-${node.id}`}
           schemaFor={(spec) => selectorSchema(workflow, knowledge, node.id, spec)}
+          targetFor={(spec) => configurableOn(knowledge.get(node.id)?.inputs[spec.port])}
           onChange={(name, value) => setParam(node.id, name, value)}
           onUpload={(file) => void uploadFile(node.id, file)}
         />
