@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { trainAndScoreDemo } from '../core/workflow/demos.ts';
+import type { WorkerHost } from '../worker/client.ts';
+import { autosaveDelayMs } from './autosave.ts';
+import { createEditorStore } from './editorStore.ts';
+import { memoryStorage, type WorkspaceStorage } from './storage.ts';
+
+/** A worker that is never asked anything in these tests. */
+const idleWorker = { api: {}, isAlive: async () => true, restart: () => {} } as unknown as WorkerHost;
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, autosaveDelayMs + 100));
+
+function editor(storage: WorkspaceStorage) {
+  return createEditorStore({ worker: idleWorker, workflow: trainAndScoreDemo(), storage });
+}
+
+describe('the editor store', () => {
+  it('saves the draft shortly after a change', async () => {
+    const storage = memoryStorage();
+    const store = editor(storage);
+    store.getState().setParam('demo-als', 'rank', 4);
+    await settle();
+    expect(await storage.loadDraft()).toContain('"rank": 4');
+  });
+
+  it('tells the user when the browser refuses to store the draft, e.g. over quota', async () => {
+    const full: WorkspaceStorage = {
+      ...memoryStorage(),
+      saveDraft: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const store = editor(full);
+    store.getState().setParam('demo-als', 'rank', 4);
+    await settle();
+    expect(store.getState().notice).toEqual({
+      text:
+        'Could not save your work in this browser (The quota has been exceeded.). ' +
+        'Export the workflow to keep a copy.',
+      tone: 'error',
+    });
+    expect(store.getState().workflow.nodes[1].params).toEqual({ rank: 4 });
+  });
+
+  it('makes an edited node and everything after it stale, and undo brings the edit back', () => {
+    const store = editor(memoryStorage());
+    store.setState({
+      runs: {
+        'demo-read-ratings': { status: 'completed' },
+        'demo-als': { status: 'completed' },
+        'demo-fit': { status: 'completed' },
+        'demo-transform': { status: 'completed' },
+      },
+    });
+    store.getState().setParam('demo-als', 'rank', 4);
+    expect(Object.keys(store.getState().runs)).toEqual(['demo-read-ratings']);
+
+    store.getState().undo();
+    expect(store.getState().workflow.nodes[1].params).toEqual({});
+    store.getState().redo();
+    expect(store.getState().workflow.nodes[1].params).toEqual({ rank: 4 });
+  });
+
+  it('refuses a bad workflow file and keeps the current workflow', () => {
+    const store = editor(memoryStorage());
+    const before = store.getState().workflow;
+    expect(store.getState().importWorkflow('{"workflow": []}')).toBe(false);
+    expect(store.getState().workflow).toBe(before);
+    expect(store.getState().notice?.text).toContain('recflow can open');
+  });
+});
