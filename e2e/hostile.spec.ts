@@ -44,7 +44,7 @@ async function expectWorkflowIntact(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
 }
 
-test('ten hostile CSV files each end as expected on Read DataFrame, and the editor stays usable', async ({
+test('ten hostile CSV files end as the manifest says, and the editor stays usable', async ({
   page,
 }) => {
   test.setTimeout(180_000);

@@ -42,7 +42,9 @@ export async function readCsv(
 
   const firstPass = new CsvTokenizer(tokenizerOptions, (record) => builder.onRecord(record));
   const builder = new TableBuilder(options, (names) => {
-    firstPass.columnLabel = (index) => `column \`${names[index]}\``;
+    // A row may have more fields than the header; those have no name yet.
+    firstPass.columnLabel = (index) =>
+      index < names.length ? `column \`${names[index]}\`` : `column ${index + 1}`;
   });
   await readPass(source, firstPass, progress, signal);
   const { names, rowCount, warnings, data } = builder.finish();

@@ -121,7 +121,7 @@ export class CsvTokenizer {
       this.started = true;
     }
 
-    if (this.options.checkText) this.checkText(bytes, final);
+    if (this.options.checkText) this.checkText(bytes, start, final);
 
     const tailStart = this.scanRows(bytes, start, final);
     if (final) return;
@@ -130,8 +130,11 @@ export class CsvTokenizer {
     this.checkedUpTo -= tailStart;
   }
 
-  /** Checks the bytes not checked yet; most files are ASCII, which is checked fastest. */
-  private checkText(bytes: Uint8Array, final: boolean): void {
+  /**
+   * Checks the bytes not checked yet; most files are ASCII, which is checked fastest. Rows
+   * start at `start` (after a byte order mark).
+   */
+  private checkText(bytes: Uint8Array, start: number, final: boolean): void {
     const from = this.checkedUpTo;
     const length = bytes.length;
     const result = isPlainAscii(bytes, from, length) ? length : scanUtf8(bytes, from, length);
@@ -145,7 +148,11 @@ export class CsvTokenizer {
       return;
     }
     const badAt = incompleteAt >= 0 ? incompleteAt : result;
-    throw notTextError(bytes, badAt, this.line + countLineBreaks(bytes, 0, badAt));
+    const row = this.line + countLineBreaks(bytes, 0, badAt);
+    // The rows before the bad byte go first, so that an error in one of them is reported, as
+    // it is when the bad byte comes in a later chunk: the error never depends on chunking.
+    this.scanRows(bytes.subarray(0, badAt), start, false);
+    throw notTextError(bytes, badAt, row);
   }
 
   /**
@@ -239,7 +246,12 @@ export class CsvTokenizer {
         else if (byte === CR) {
           if (i + 1 >= length && !final) return rowStart;
           next = bytes[i + 1] === LF ? i + 2 : i + 1;
-        } else throw this.textAfterQuoteError(bytes, i, fieldCount - 1);
+        } else {
+          // The message quotes what follows; wait for it, so that it is the same text
+          // wherever the chunks of the file happen to end.
+          if (!final && !hasQuotableText(bytes, i)) return rowStart;
+          throw this.textAfterQuoteError(bytes, i, fieldCount - 1);
+        }
       } else {
         if (!final) return rowStart;
         next = length;
@@ -331,7 +343,14 @@ export class CsvTokenizer {
   private textAfterQuoteError(bytes: Uint8Array, at: number, field: number): RecflowError {
     const row = this.line;
     let end = at;
-    while (end < bytes.length && end < at + 20 && bytes[end] !== LF && bytes[end] !== CR) end++;
+    while (
+      end < bytes.length &&
+      end < at + QUOTED_AFTER &&
+      bytes[end] !== LF &&
+      bytes[end] !== CR
+    ) {
+      end++;
+    }
     const after = new TextDecoder().decode(bytes.subarray(at, end));
     return new RecflowError(
       `row ${row}: in ${this.columnLabel(field)}, the quoted value is followed by ` +
@@ -360,6 +379,17 @@ export class CsvTokenizer {
       { row },
     );
   }
+}
+
+/** How many bytes after a closing quote the error for stray text quotes at most. */
+const QUOTED_AFTER = 20;
+
+/** Whether `bytes` from `at` hold all the text `textAfterQuoteError` would quote. */
+function hasQuotableText(bytes: Uint8Array, at: number): boolean {
+  const end = Math.min(bytes.length, at + QUOTED_AFTER);
+  if (end === at + QUOTED_AFTER) return true;
+  for (let i = at; i < end; i++) if (bytes[i] === LF || bytes[i] === CR) return true;
+  return false;
 }
 
 const MATCH = 0;

@@ -77,6 +77,8 @@ describe('the workflow corpus', () => {
       }
 
       expect(error).toBeNull();
+      // The browser's worker receives the workflow by structured clone, which refuses functions.
+      expect(() => structuredClone(workflow)).not.toThrow();
       expect(workflow!.nodes).toHaveLength(expectation.nodes!);
       expect(workflow!.connections).toHaveLength(expectation.connections!);
       expect(prototypeKeysIn(workflow)).toEqual([]);
@@ -88,7 +90,9 @@ describe('the workflow corpus', () => {
       expect(serializeWorkflow(parseWorkflow(saved))).toBe(saved);
       if (expectation.keepsUnknownNodes) {
         const original = JSON.parse(text).workflow.nodes;
-        const unknownIds = workflow!.nodes.filter((node) => node.unsupported).map((node) => node.id);
+        const unknownIds = workflow!.nodes
+          .filter((node) => node.unsupported)
+          .map((node) => node.id);
         expect(unknownIds.length).toBeGreaterThan(0);
         const savedNodes = JSON.parse(saved).workflow.nodes;
         for (const id of unknownIds) {
@@ -124,7 +128,8 @@ describe('the workflow corpus', () => {
       if (run.completedCount !== undefined) {
         expect(record.outcome.completed).toHaveLength(run.completedCount);
       }
-      if (run.failedCount !== undefined) expect(record.outcome.failed).toHaveLength(run.failedCount);
+      if (run.failedCount !== undefined)
+        expect(record.outcome.failed).toHaveLength(run.failedCount);
     });
   }
 });

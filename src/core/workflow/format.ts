@@ -51,7 +51,9 @@ function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
     fail(`the "parameters" of node \`${raw.id}\` must be an object.`);
   }
 
-  const look = isObject(gui[raw.id]) ? (gui[raw.id] as Json) : {};
+  // Own entries only: an id such as `toString` must not pick up what objects inherit.
+  const guiEntry = Object.hasOwn(gui, raw.id) ? gui[raw.id] : undefined;
+  const look = isObject(guiEntry) ? guiEntry : {};
   const coordinates = isObject(look.coordinates) ? look.coordinates : {};
   const known = operationById(operation.id);
   const number = (value: unknown) =>
@@ -65,7 +67,7 @@ function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
     position: { x: number(coordinates.x), y: number(coordinates.y) },
     label: typeof look.uiName === 'string' ? look.uiName : '',
     color: typeof look.color === 'string' ? look.color : defaultNodeColor,
-    ...(known === undefined ? { unsupported: { node: raw, gui: gui[raw.id] } } : {}),
+    ...(known === undefined ? { unsupported: { node: raw, gui: guiEntry } } : {}),
   };
 }
 
