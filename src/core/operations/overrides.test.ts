@@ -67,7 +67,7 @@ describe('Parameters of input Estimator', () => {
   it('check overridden values against the estimator’s own rules', () => {
     const workflow = demoWithFitOverrides({ rank: 0 });
     expect(inferWorkflow(workflow).get('demo-fit')?.errors).toEqual([
-      'Parameters of input Estimator › rank must satisfy 1 <= rank, rank is an integer; got 0',
+      'Parameters of input Estimator › rank must satisfy 1 <= rank <= 1000, rank is an integer; got 0',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { NumericParamSpec } from './spec.ts';
 
 /**
  * The rule a numeric parameter follows, written as the form and the docs show it:
- * "1 <= rank, rank is an integer", "0 <= split ratio <= 1".
+ * "1 <= rank <= 1000, rank is an integer", "0 <= split ratio <= 1".
  */
 export function numericRule(spec: NumericParamSpec): string {
   const lower = spec.min === undefined ? '' : `${spec.min} ${spec.minExclusive ? '<' : '<='} `;
@@ -21,7 +21,8 @@ export function checkNumeric(spec: NumericParamSpec, value: unknown): string | n
   const aboveMax =
     spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max);
   const notInteger = spec.integer === true && !Number.isInteger(value);
-  const infinite = !Number.isFinite(value) && spec.max === undefined && spec.integer;
+  // Infinity is never a setting; a JSON file can only hold it as a number too large (1e999).
+  const infinite = !Number.isFinite(value);
 
   if (belowMin || aboveMax || notInteger || infinite) {
     return `${spec.name} must satisfy ${numericRule(spec)}; got ${value}`;

@@ -120,7 +120,7 @@ describe('running a workflow', () => {
     expect(events.find((event) => event.status === 'failed')).toEqual({
       nodeId: 'demo-als',
       status: 'failed',
-      message: 'ALS: rank must satisfy 1 <= rank, rank is an integer; got 0',
+      message: 'ALS: rank must satisfy 1 <= rank <= 1000, rank is an integer; got 0',
     });
   });
 

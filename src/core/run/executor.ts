@@ -18,6 +18,7 @@ import {
   type Workflow,
   type WorkflowNode,
 } from '../workflow/model.ts';
+import { structuralProblems } from '../workflow/structure.ts';
 import { fingerprint } from './cacheKey.ts';
 import { type PortSummary, summarizePort } from './summary.ts';
 
@@ -139,11 +140,25 @@ export class WorkflowExecutor {
     const plan = topologicalOrder(workflow).filter((id) => wanted.has(id));
     const keys = new Map<string, string>();
     const outcome: RunOutcome = { completed: [], failed: [], aborted: false };
+    const problems = structuralProblems(workflow);
 
     for (const id of plan) options.onEvent({ nodeId: id, status: 'queued' });
+    // Nodes on a cycle (and after one) have no place in the order: they cannot run.
+    const planned = new Set(plan);
+    for (const id of wanted) {
+      if (planned.has(id)) continue;
+      const problem = problems.get(id);
+      if (problem === undefined) options.onEvent({ nodeId: id, status: 'draft' });
+      else this.fail(nodes.get(id)!, problem, options, outcome);
+    }
 
     for (const [position, id] of plan.entries()) {
       const node = nodes.get(id)!;
+      const problem = problems.get(id);
+      if (problem !== undefined) {
+        this.fail(node, problem, options, outcome);
+        continue;
+      }
       const inputs = this.inputsOf(workflow, node, keys);
       if (inputs === 'upstream failed') {
         options.onEvent({ nodeId: id, status: 'draft' });
@@ -168,15 +183,19 @@ export class WorkflowExecutor {
           outcome.aborted = true;
           break;
         }
-        options.onEvent({
-          nodeId: id,
-          status: 'failed',
-          message: `${nodeLabel(node)}: ${messageOf(error)}`,
-        });
-        outcome.failed.push(id);
+        this.fail(node, messageOf(error), options, outcome);
       }
     }
     return outcome;
+  }
+
+  private fail(node: WorkflowNode, message: string, options: RunOptions, outcome: RunOutcome) {
+    options.onEvent({
+      nodeId: node.id,
+      status: 'failed',
+      message: `${nodeLabel(node)}: ${message}`,
+    });
+    outcome.failed.push(node.id);
   }
 
   /** The values on a node's input ports, or why they are not there. */

@@ -45,7 +45,7 @@ describe('knowledge before running', () => {
     const workflow = trainAndScoreDemo();
     workflow.nodes[1].params = { rank: 0 };
     expect(inferWorkflow(workflow).get('demo-als')?.errors).toEqual([
-      'rank must satisfy 1 <= rank, rank is an integer; got 0',
+      'rank must satisfy 1 <= rank <= 1000, rank is an integer; got 0',
     ]);
   });
 
