@@ -81,7 +81,7 @@ export function numberFlag(flag: string, text: string): number {
 /**
  * The number an option holds, checked against the parameter it sets, so that the command
  * line and the editor's form enforce the same rule: `--rank 0` fails with
- * "rank must satisfy 1 <= rank, rank is an integer; got 0".
+ * "rank must satisfy 1 <= rank <= 1000, rank is an integer; got 0".
  */
 export function paramFlag(flag: string, text: string, spec: NumericParamSpec): number {
   const value = numberFlag(flag, text);

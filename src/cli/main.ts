@@ -3,11 +3,13 @@ import { type Command, exitCodes, UsageError } from './command.ts';
 import { alsCommand } from './commands/als.ts';
 import { benchCommand } from './commands/bench.ts';
 import { docsCommand } from './commands/docs.ts';
+import { exportPysparkCommand } from './commands/exportPyspark.ts';
 import { helpCommand, overview } from './commands/help.ts';
+import { runCommand } from './commands/run.ts';
 
-// TODO(cli): `run workflow.json` and `export-pyspark workflow.json` join this list as
-// commands/run.ts and commands/exportPyspark.ts once the headless executor and exporter exist.
 const commands: readonly Command[] = [
+  runCommand,
+  exportPysparkCommand,
   alsCommand,
   benchCommand,
   docsCommand,

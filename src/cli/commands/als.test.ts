@@ -182,7 +182,7 @@ describe('recflow als', () => {
 
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'recflow als: --rank: rank must satisfy 1 <= rank, rank is an integer; got 0.\n' +
+      'recflow als: --rank: rank must satisfy 1 <= rank <= 1000, rank is an integer; got 0.\n' +
         'Run `recflow als --help` for the options.\n',
     );
   });

@@ -61,7 +61,7 @@ describe('operation docs', () => {
     expect(page).toContain('`5a9e4883-b653-418e-bc51-a42fde476a63`');
     expect(page).toContain('| 0 | Estimator | an estimator that Fit trains on ratings |');
     expect(page).toContain('| `rank` | Numeric | ');
-    expect(page).toContain('| 10 | 1 <= rank, rank is an integer |');
+    expect(page).toContain('| 10 | 1 <= rank <= 1000, rank is an integer |');
     expect(page).toContain('| `cold start strategy` | Choice (nan, drop) |');
   });
 

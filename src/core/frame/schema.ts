@@ -51,7 +51,14 @@ export function columnNames(schema: Schema): string[] {
   return schema.columns.map((column) => column.name);
 }
 
-/** "`a`, `b`, `c`": how error messages list the columns a user can choose from. */
-export function listColumns(schema: Schema): string {
-  return schema.columns.map((column) => `\`${column.name}\``).join(', ');
+/**
+ * "`a`, `b`, `c`": how error messages list the columns a user can choose from; a wide table
+ * lists its first 20 and says how many more there are.
+ */
+export function listColumns(schema: Schema, most = 20): string {
+  const names = schema.columns.slice(0, most).map((column) => `\`${column.name}\``);
+  const rest = schema.columns.length - names.length;
+  return rest > 0
+    ? `${names.join(', ')} and ${rest.toLocaleString('en-US')} more`
+    : names.join(', ');
 }

@@ -11,8 +11,10 @@ export interface DataFramePreview {
   rowCount: number;
   /** The first rows, at most `previewRows`. */
   rows: PreviewCell[][];
-  /** How each column's values are spread over the whole table. */
+  /** How the shown columns' values are spread over the whole table. */
   distributions: ColumnDistribution[];
+  /** The rows and distributions cover the first `shownColumns` columns of the schema. */
+  shownColumns: number;
 }
 
 /**
@@ -27,6 +29,8 @@ export type PortSummary =
   | { type: 'Evaluator'; metricName: string };
 
 export const previewRows = 20;
+/** Wider tables show their first columns only: a page cannot lay out 10,000 of them. */
+export const previewColumns = 100;
 const longestText = 200;
 
 function previewCell(value: unknown): PreviewCell {
@@ -40,13 +44,21 @@ function previewCell(value: unknown): PreviewCell {
 
 export function previewFrame(table: Table, rows = previewRows): DataFramePreview {
   const schema = schemaOf(table);
-  const head = table.slice(0, Math.min(rows, table.numRows));
-  const columns = schema.columns.map((_, index) => head.getChildAt(index));
+  const shownColumns = Math.min(schema.columns.length, previewColumns);
+  const shown = table.selectAt(Array.from({ length: shownColumns }, (_, index) => index));
+  const head = shown.slice(0, Math.min(rows, table.numRows));
+  const columns = Array.from({ length: shownColumns }, (_, index) => head.getChildAt(index));
   const cells: PreviewCell[][] = [];
   for (let row = 0; row < head.numRows; row++) {
     cells.push(columns.map((column) => previewCell(column?.get(row))));
   }
-  return { schema, rowCount: table.numRows, rows: cells, distributions: distributionsOf(table) };
+  return {
+    schema,
+    rowCount: table.numRows,
+    rows: cells,
+    distributions: distributionsOf(shown),
+    shownColumns,
+  };
 }
 
 export function summarizePort(value: PortValue): PortSummary {

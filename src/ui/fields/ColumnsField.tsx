@@ -76,6 +76,7 @@ export function ColumnsField(props: FieldProps<ColumnsParamSpec>) {
           type="checkbox"
           role="switch"
           checked={current.excluding}
+          aria-checked={current.excluding}
           onChange={(event) => onChange({ ...current, excluding: event.target.checked })}
         />
         leave the checked columns out

@@ -18,6 +18,9 @@ export function DataFrameTable({ frame, source }: DataFrameReportProps) {
       <p className="frame-size">
         {rowCount.toLocaleString('en-US')} rows × {schema.columns.length} columns
         {rowCount > rows.length ? ` · the first ${rows.length} shown` : ''}
+        {frame.shownColumns < schema.columns.length
+          ? ` · the first ${frame.shownColumns} columns shown`
+          : ''}
       </p>
       <PreviewTable frame={frame} label="Data preview" />
       {source && first !== undefined && rowCount > rows.length && (

@@ -4,13 +4,14 @@ const show = (cell: PreviewCell) => (cell === null ? '' : String(cell));
 
 /** Rows of a DataFrame as a table, with each column's type under its name. */
 export function PreviewTable({ frame, label }: { frame: DataFramePreview; label: string }) {
-  const { schema, rows } = frame;
+  const { rows } = frame;
+  const columns = frame.schema.columns.slice(0, frame.shownColumns);
   return (
     <div className="frame-scroll">
       <table aria-label={label}>
         <thead>
           <tr>
-            {schema.columns.map((column) => (
+            {columns.map((column) => (
               <th key={column.name} scope="col">
                 {column.name}
                 <span className="column-type">{column.type}</span>
@@ -23,7 +24,7 @@ export function PreviewTable({ frame, label }: { frame: DataFramePreview; label:
             // Rows of a preview never reorder; the index is their identity.
             <tr key={index}>
               {row.map((cell, column) => (
-                <td key={schema.columns[column].name} className={cell === null ? 'null' : ''}>
+                <td key={columns[column].name} className={cell === null ? 'null' : ''}>
                   {show(cell)}
                 </td>
               ))}

@@ -1,0 +1,86 @@
+import type { AlsCase, FastTiming } from '../bench/alsCase.ts';
+import type { CaseResult } from '../bench/report.ts';
+
+/**
+ * The three ALS cases of issue 8's table, with the solver each is measured with, and the
+ * per-iteration targets on the 1m shape with 2 threads: explicit rank 10 like NumPy/OpenBLAS
+ * batched Cholesky solves (31 ms), implicit rank 10 like NumPy (50 ms), implicit rank 50 with
+ * conjugate gradient like the `implicit` library (127–155 ms). Shared by `npm run bench` and
+ * `npm run bench:browser`.
+ */
+export interface SolverCase extends AlsCase {
+  solver: 'cholesky' | 'cg';
+  /** Seconds per iteration to reach on the 1m shape with 2 threads. */
+  targetSeconds: number;
+}
+
+export const solverCases: SolverCase[] = [
+  {
+    name: 'explicit rank 10',
+    implicitPrefs: false,
+    rank: 10,
+    solver: 'cholesky',
+    targetSeconds: 0.03,
+  },
+  {
+    name: 'implicit rank 10',
+    implicitPrefs: true,
+    rank: 10,
+    solver: 'cholesky',
+    targetSeconds: 0.05,
+  },
+  {
+    name: 'implicit rank 50, CG',
+    implicitPrefs: true,
+    rank: 50,
+    solver: 'cg',
+    targetSeconds: 0.13,
+  },
+];
+
+/** A case's result with the CPU time its iterations took across all threads. */
+export interface TimedCase extends CaseResult {
+  alsCase: SolverCase;
+  /** CPU seconds per iteration after the first, summed over threads (NaN where unknown). */
+  cpuSecondsPerIteration: number;
+}
+
+/**
+ * One line per case: the measured time against its target, and the CPU time, which shows
+ * what the machine's other load took away (wall ≈ CPU / threads when the cores are free).
+ */
+export function targetLines(results: TimedCase[], shape: string, threads: number): string[] {
+  if (shape !== '1m') return ['targets: issue 8 sets them for the 1m shape; run --shape 1m.'];
+  return results.map(({ alsCase, fast, cpuSecondsPerIteration }) => {
+    const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+    const wall = fast.secondsPerIteration;
+    const verdict = wall <= alsCase.targetSeconds ? 'meets' : 'misses';
+    const cpu = Number.isFinite(cpuSecondsPerIteration)
+      ? `; CPU ${ms(cpuSecondsPerIteration)}/iteration over ${threads} thread(s), ` +
+        `${ms(cpuSecondsPerIteration / threads)} per thread`
+      : '';
+    return `${alsCase.name}: ${ms(wall)} per iteration ${verdict} the target of ${ms(alsCase.targetSeconds)}${cpu}`;
+  });
+}
+
+/** Median of the iterations after the first, and the first's excess (the setup). */
+export function summarizeIterations(
+  iterationSeconds: number[],
+  memory: FastTiming['memory'],
+): FastTiming {
+  const timed = iterationSeconds.length > 1 ? iterationSeconds.slice(1) : iterationSeconds;
+  const sorted = [...timed].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median =
+    sorted.length === 0
+      ? Number.NaN
+      : sorted.length % 2 === 1
+        ? sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2;
+  return {
+    secondsPerIteration: median,
+    setupSeconds: Math.max(0, iterationSeconds[0] - median),
+    iterationSeconds,
+    memory,
+  };
+}
