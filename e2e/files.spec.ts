@@ -88,3 +88,19 @@ for (const fixture of ['01_machinelearning1.json', 'show_various_report_types.js
     expect(saved.thirdPartyData).toEqual(original.thirdPartyData);
   });
 }
+
+test('the workflow downloads as a PySpark job carrying every ALS parameter', async ({ page }) => {
+  await openApp(page);
+  await node(page, 'ALS').click();
+  await page.getByLabel('rank', { exact: true }).fill('12');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PySpark job' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.py$/);
+  const script = readFileSync(await download.path(), 'utf8');
+  expect(script).toContain('from pyspark.ml.recommendation import ALS');
+  for (const keyword of ['rank=12', 'maxIter=10', 'regParam=0.1', 'userCol="user"']) {
+    expect(script).toContain(keyword);
+  }
+});

@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { messageOf } from '../core/errors.ts';
+import { exportPySpark } from '../core/export/pyspark.ts';
 import { evaluateAndRecommendDemo, trainAndScoreDemo } from '../core/workflow/demos.ts';
 import { useActions, useEditor, useEditorStore } from './EditorContext.tsx';
 import { saveBlob } from './results/saveBlob.ts';
@@ -23,6 +25,17 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const exportWorkflow = () => {
     const text = actions.exportWorkflow();
     saveBlob(new Blob([text], { type: 'application/json' }), fileNameOf(name));
+  };
+  const exportSpark = () => {
+    try {
+      const script = exportPySpark(store.getState().workflow);
+      saveBlob(
+        new Blob([script], { type: 'text/x-python' }),
+        fileNameOf(name).replace(/\.json$/, '.py'),
+      );
+    } catch (error) {
+      actions.showNotice({ text: messageOf(error), tone: 'error' });
+    }
   };
   const importWorkflow = async (file: File | undefined) => {
     if (file) actions.importWorkflow(await file.text());
@@ -53,6 +66,13 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         />
         <button type="button" onClick={exportWorkflow}>
           Export
+        </button>
+        <button
+          type="button"
+          onClick={exportSpark}
+          title="A PySpark script that runs this workflow on a Spark cluster"
+        >
+          Download PySpark job
         </button>
         <select
           aria-label="Open a demo"
