@@ -25,15 +25,15 @@ test('a pool of workers trains the same model as one worker, bit for bit', async
     { name: 'explicit rank 10', implicitPrefs: false, rank: 10, solver: 'cholesky' },
     { name: 'implicit rank 12, CG', implicitPrefs: true, rank: 12, solver: 'cg' },
   ] as const) {
-    const fit = (threads: number) =>
+    const train = (threads: number) =>
       page.evaluate(
         ([c, t]) =>
           (window as unknown as BenchWindow).alsBench.fit(c, { threads: t, iterations: 2 }),
         [benchCase, threads] as const,
       );
-    const pooled = await fit(2);
-    const oneWorker = await fit(1);
-    const alone = await fit(0);
+    const pooled = await train(2);
+    const oneWorker = await train(1);
+    const alone = await train(0);
     expect(pooled.modelHash, benchCase.name).toBe(oneWorker.modelHash);
     expect(pooled.modelHash, benchCase.name).toBe(alone.modelHash);
     expect(pooled.losses).toEqual(alone.losses);

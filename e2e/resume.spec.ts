@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { nodeStatus, openApp, syntheticRatingsCsv } from './support.ts';
+import { nodeStatus, openWithSlowTraining } from './support.ts';
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 
 /** The demo on a larger file, with an ALS that checkpoints every 5 of 40 iterations. */
-async function prepare(page: Page) {
-  await openApp(page);
-  await node(page, 'Read DataFrame').click();
-  await page.getByLabel('CSV file').setInputFiles({
-    name: 'many_ratings.csv',
-    mimeType: 'text/csv',
-    buffer: syntheticRatingsCsv(400, 500, 0.3),
-  });
-  await expect(nodeStatus(node(page, 'Read DataFrame'))).toHaveText('completed');
-  await node(page, 'ALS').click();
-  await page.getByLabel('rank', { exact: true }).fill('40');
-  await page.getByLabel('max iterations', { exact: true }).fill('40');
-  await page.getByLabel('checkpoint interval', { exact: true }).fill('5');
-}
+const prepare = (page: Page) =>
+  openWithSlowTraining(page, { iterations: 40, checkpointInterval: 5 });
 
 async function predictions(page: Page): Promise<string> {
   await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed', { timeout: 120_000 });

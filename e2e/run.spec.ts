@@ -1,27 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { nodeStatus, openApp, syntheticRatingsCsv } from './support.ts';
+import { nodeStatus, openApp, openWithSlowTraining, syntheticRatingsCsv } from './support.ts';
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
-
-/** Opens the demo on a larger file with a slow ALS, so that Fit runs for a while. */
-async function openWithLongTraining(page: Page) {
-  await openApp(page);
-  await node(page, 'Read DataFrame').click();
-  await page.getByLabel('CSV file').setInputFiles({
-    name: 'many_ratings.csv',
-    mimeType: 'text/csv',
-    buffer: syntheticRatingsCsv(400, 500, 0.3),
-  });
-  await expect(nodeStatus(node(page, 'Read DataFrame'))).toHaveText('completed');
-  await node(page, 'ALS').click();
-  await page.getByLabel('rank', { exact: true }).fill('40');
-  await page.getByLabel('max iterations', { exact: true }).fill('500');
-}
 
 test('Stop during a long training leaves Fit aborted and the page responsive; Run then completes', async ({
   page,
 }) => {
-  await openWithLongTraining(page);
+  await openWithSlowTraining(page, { iterations: 500 });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(nodeStatus(node(page, 'Fit'))).toContainText(/iteration \d+ of 500/);
   await expect(node(page, 'Fit')).toContainText(/\d\.\d s · about \d+(\.\d)? s left · loss \d/);
@@ -43,7 +28,7 @@ test('Stop during a long training leaves Fit aborted and the page responsive; Ru
 test('a worker killed mid-training fails Fit with a message; the workflow stays and Run works again', async ({
   page,
 }) => {
-  await openWithLongTraining(page);
+  await openWithSlowTraining(page, { iterations: 500 });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(nodeStatus(node(page, 'Fit'))).toContainText('iteration');
 

@@ -75,3 +75,31 @@ export function syntheticRatingsCsv(users: number, items: number, density: numbe
   }
   return Buffer.from(`${lines.join('\n')}\n`);
 }
+
+/** A node on the canvas, by its label. */
+export const nodeNamed = (page: Page, name: string) =>
+  page.getByRole('group', { name, exact: true });
+
+/**
+ * Opens the demo on a larger file with a slow ALS (rank 40), so that Fit runs for a while:
+ * long enough to stop it, kill its worker or reload in the middle.
+ */
+export async function openWithSlowTraining(
+  page: Page,
+  { iterations, checkpointInterval }: { iterations: number; checkpointInterval?: number },
+): Promise<void> {
+  await openApp(page);
+  await nodeNamed(page, 'Read DataFrame').click();
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'many_ratings.csv',
+    mimeType: 'text/csv',
+    buffer: syntheticRatingsCsv(400, 500, 0.3),
+  });
+  await expect(nodeStatus(nodeNamed(page, 'Read DataFrame'))).toHaveText('completed');
+  await nodeNamed(page, 'ALS').click();
+  await page.getByLabel('rank', { exact: true }).fill('40');
+  await page.getByLabel('max iterations', { exact: true }).fill(String(iterations));
+  if (checkpointInterval !== undefined) {
+    await page.getByLabel('checkpoint interval', { exact: true }).fill(String(checkpointInterval));
+  }
+}

@@ -7,8 +7,7 @@ import {
   findNode,
   type Workflow,
 } from './model.ts';
-
-const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+import { withArticle } from './structure.ts';
 
 /**
  * Why a connection cannot be made, in words for the user, or null when it can: the ports

@@ -2,7 +2,8 @@ import { operationById } from '../operations/catalog.ts';
 import { portTypesFit } from '../ports.ts';
 import { nodeLabel, topologicalOrder, type Workflow } from './model.ts';
 
-const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+/** "an Estimator", "a DataFrame". */
+export const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 
 /**
  * Why nodes cannot run whatever their inputs would hold: an edge into them that the editor
