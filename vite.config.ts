@@ -55,7 +55,13 @@ export default defineConfig({
       'Content-Security-Policy': `${contentSecurityPolicy}; frame-ancestors 'none'`,
     },
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    // bench/als.html: the ALS benchmark page that `npm run bench:browser` and
+    // e2e/parallel.spec.ts drive; not linked from the app.
+    rollupOptions: { input: { main: 'index.html', alsBench: 'bench/als.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { serializeWorkflow } from '../src/core/workflow/format.ts';
 import { trainAndScoreDemo } from '../src/core/workflow/demos.ts';
+import { serializeWorkflow } from '../src/core/workflow/format.ts';
 import type { Workflow } from '../src/core/workflow/model.ts';
 
 /** `copies` copies of the demo's four nodes, in a grid, each wired as in the demo. */

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Remote } from 'comlink';
 import type { AlsBenchApi } from '../bench/alsBenchWorker.ts';
+import { nodeStatus, openApp } from './support.ts';
 
 /** The benchmark page's handle on its worker (see bench/alsPage.ts). */
 type BenchWindow = Window & { alsBench: Remote<AlsBenchApi> };
@@ -38,4 +39,19 @@ test('a pool of workers trains the same model as one worker, bit for bit', async
     expect(pooled.modelHash, benchCase.name).toBe(alone.modelHash);
     expect(pooled.losses).toEqual(alone.losses);
   }
+});
+
+test('the app trains Fit on its pool of workers', async ({ page }) => {
+  const poolScripts: string[] = [];
+  page.on('request', (request) => {
+    if (/poolWorker[-.][\w-]*\.js/.test(request.url())) poolScripts.push(request.url());
+  });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(nodeStatus(page.getByRole('group', { name: 'Fit', exact: true }))).toHaveText(
+    'completed',
+  );
+  // one pool worker per core, started by the app's worker for the first training
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(poolScripts).toHaveLength(cores);
 });

@@ -6,7 +6,11 @@ import { createEditorStore } from './editorStore.ts';
 import { memoryStorage, type WorkspaceStorage } from './storage.ts';
 
 /** A worker that is never asked anything in these tests. */
-const idleWorker = { api: {}, isAlive: async () => true, restart: () => {} } as unknown as WorkerHost;
+const idleWorker = {
+  api: {},
+  isAlive: async () => true,
+  restart: () => {},
+} as unknown as WorkerHost;
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, autosaveDelayMs + 100));
 

@@ -1,8 +1,8 @@
 import type { Table } from 'apache-arrow';
 import { writeCsv } from '../core/csv/index.ts';
 import { RecflowError } from '../core/errors.ts';
-import type { PoolRunner } from '../core/parallel/pool.ts';
 import { rowsWhere } from '../core/frame/findRows.ts';
+import type { PoolRunner } from '../core/parallel/pool.ts';
 import {
   plannedKeys,
   type RunEvent,

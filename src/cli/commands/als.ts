@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fitAls } from '../../core/als/index.ts';
 import {
   type AlsModel,
@@ -17,6 +18,7 @@ import { printSummary } from '../alsSummary.ts';
 import type { RatingRole } from '../columns.ts';
 import { type Command, exitCodes, UsageError } from '../command.ts';
 import { type Flags, numberFlag, paramFlag, parseFlags } from '../flags.ts';
+import { startThreadPool } from '../parallel/threadPool.ts';
 import { type ProgressBar, progressBar } from '../progress.ts';
 import { type RatingsFile, readRatingsFile } from '../ratingsFile.ts';
 
@@ -30,6 +32,9 @@ const flagKinds = {
   alpha: 'value',
   nonnegative: 'switch',
   seed: 'value',
+  solver: 'value',
+  'cg-steps': 'value',
+  threads: 'value',
   'user-column': 'value',
   'item-column': 'value',
   'rating-column': 'value',
@@ -47,8 +52,9 @@ type AlsFlags = Flags<typeof flagKinds>;
 const usage = `Usage: recflow als --train FILE.csv [options]
 
 Trains an ALS recommendation model (Spark ML's semantics) on a CSV of ratings and reports
-its fit, on one thread. Defaults are Spark ML's; its block counts are not options because
-they never change the model.
+its fit, on worker threads that solve users and items in parallel (the model is the same
+bits on any number of threads). Defaults are Spark ML's; its block counts are not options
+because they never change the model.
 
 Data:
   --train FILE.csv         ratings to train on (required)
@@ -70,6 +76,13 @@ Model:
   --alpha X                confidence scale of implicit feedback (default 1)
   --nonnegative            constrain factors to be non-negative
   --seed N                 random seed of the initial factors (default 1994790107)
+  --solver S               cholesky (exact, the default) or cg: a few conjugate-gradient
+                           steps per user and item from their previous factors, much faster
+                           at high rank, within 1% of the exact ranking quality on implicit
+                           feedback; not with --nonnegative
+  --cg-steps N             conjugate-gradient steps per half-iteration, 1 to 50 (default 3)
+  --threads N              threads to train on (default: one per core from 50,000 ratings,
+                           below that 1, where starting threads costs more than it saves)
 
 Output:
   --predictions OUT.csv    the test file (or the training file) with a \`prediction\` column
@@ -103,6 +116,7 @@ export const alsCommand: Command = {
       train.ratings,
       options.params,
       progress,
+      options.threads,
     );
 
     printSummary(
@@ -122,11 +136,25 @@ export const alsCommand: Command = {
   },
 };
 
-/** Trains with a progress bar, timing each iteration from one progress report to the next. */
-async function trainWithProgress(ratings: Ratings, params: AlsParams, progress: ProgressBar) {
+/** Ratings from which a pool of threads pays for its start (about 0.3 s per thread). */
+const POOL_FROM_RATINGS = 50_000;
+
+/**
+ * Trains with a progress bar, timing each iteration from one progress report to the next,
+ * on a pool of `threads` worker threads (undefined: one per core for large enough data).
+ */
+async function trainWithProgress(
+  ratings: Ratings,
+  params: AlsParams,
+  progress: ProgressBar,
+  threads: number | undefined,
+) {
   let iterationStarted = performance.now();
   const iterationSeconds: number[] = [];
+  const count = threads ?? (ratings.users.length >= POOL_FROM_RATINGS ? availableParallelism() : 1);
+  const pool = count > 1 ? startThreadPool(count) : undefined;
   const { model } = await fitAls(ratings, params, {
+    runner: pool,
     onProgress({ iteration, maxIter, trainingLoss }) {
       const now = performance.now();
       iterationSeconds.push((now - iterationStarted) / 1000);
@@ -137,7 +165,7 @@ async function trainWithProgress(ratings: Ratings, params: AlsParams, progress: 
         detail: `iteration ${iteration} of ${maxIter}, loss ${trainingLoss.toPrecision(4)}`,
       });
     },
-  });
+  }).finally(() => pool?.terminate());
   progress.finish();
   return { model, iterationSeconds };
 }
@@ -170,6 +198,8 @@ interface AlsOptions {
   recommend: number | undefined;
   recommendationsPath: string | undefined;
   json: boolean;
+  /** --threads, or undefined for the default. */
+  threads: number | undefined;
 }
 
 const paramSpec = (name: string) =>
@@ -200,6 +230,19 @@ function checkOptions(flags: AlsFlags): AlsOptions {
     return typeof text === 'string' ? paramFlag(flag, text, paramSpec(param)) : fallback;
   };
   const defaults = sparkAlsDefaults;
+  const solver = flags.solver ?? 'cholesky';
+  if (solver !== 'cholesky' && solver !== 'cg') {
+    throw new UsageError(`--solver must be cholesky or cg; got ${flags.solver}.`);
+  }
+  const wholeFlag = (flag: 'cg-steps' | 'threads', min: number, max: number) => {
+    const text = flags[flag];
+    if (text === undefined) return undefined;
+    const value = numberFlag(flag, text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}; got ${text}.`);
+    }
+    return value;
+  };
   const params: AlsParams = {
     ...defaults,
     rank: numeric('rank', 'rank', defaults.rank),
@@ -209,7 +252,14 @@ function checkOptions(flags: AlsFlags): AlsOptions {
     seed: numeric('seed', 'seed', defaults.seed),
     implicitPrefs: flags.implicit === true,
     nonnegative: flags.nonnegative === true,
+    solver,
+    cgSteps: wholeFlag('cg-steps', 1, 50) ?? 3,
   };
+  if (solver === 'cg' && params.nonnegative) {
+    throw new UsageError(
+      '--solver cg cannot keep factors non-negative; drop --nonnegative or use --solver cholesky.',
+    );
+  }
   const header = flags.header ? true : flags['no-header'] ? false : undefined;
   const columns = {
     user: flags['user-column'],
@@ -227,6 +277,7 @@ function checkOptions(flags: AlsFlags): AlsOptions {
     recommend,
     recommendationsPath: flags.recommendations,
     json: flags.json === true,
+    threads: wholeFlag('threads', 1, 256),
   };
 }
 

@@ -1,38 +1,36 @@
+import { availableParallelism } from 'node:os';
 import type { Ratings } from '../../core/als/types.ts';
 import {
   type MovieLensShapeName,
   movieLensShapes,
   syntheticRatings,
 } from '../../core/bench/synthetic.ts';
-import {
-  type AlsCase,
-  alsCases,
-  type FastTiming,
-  timeFitAls,
-  timeReference,
-} from '../bench/alsCase.ts';
+import type { RowRangeRunner } from '../../core/parallel/runner.ts';
+import { type AlsCase, timeReference } from '../bench/alsCase.ts';
 import { csvFormats, measureCsvThroughput } from '../bench/csvThroughput.ts';
 import { describeMachine, machineLine } from '../bench/machine.ts';
-import {
-  alsTable,
-  baselineNotes,
-  type CaseResult,
-  csvLine,
-  numpyTargetSeconds,
-  targetLine,
-} from '../bench/report.ts';
+import { alsTable, baselineNotes, csvLine, numpyTargetSeconds } from '../bench/report.ts';
 import { type Command, exitCodes, UsageError } from '../command.ts';
 import { numberFlag, parseFlags } from '../flags.ts';
+import {
+  solverCases,
+  type TimedCase,
+  targetLines,
+  timeSolverCase,
+} from '../parallel/benchCases.ts';
+import { startThreadPool } from '../parallel/threadPool.ts';
 import { progressBar } from '../progress.ts';
 
 const usage = `Usage: recflow bench [options]        (npm run bench)
 
 Measures ALS training and CSV reading on synthetic MovieLens-shaped ratings (power-law user
 and item degrees, a hidden low-rank model plus noise). For explicit rank 10, implicit rank 10
-and implicit rank 50 it reports seconds per iteration (the median of the iterations after the
-first, which includes setup), ratings per second, setup time, peak RSS and ArrayBuffer memory,
-and the same cases with the plain reference implementation (fitAlsReference) as a baseline,
-with the speed-up. Then it reads the 1m shape's 1M ratings into Arrow (readCsv) from a
+and implicit rank 50 (with the conjugate-gradient solver) it trains on a pool of worker
+threads and reports seconds per iteration (the median of the iterations after the first,
+which includes setup), ratings per second, setup time, peak RSS and ArrayBuffer memory, the
+CPU time per iteration over all threads, and the same cases with the plain reference
+implementation (fitAlsReference, one thread) as a baseline, with the speed-up; then how each
+case compares with issue 8's target for 2 threads. Then it reads the 1m shape's 1M ratings into Arrow (readCsv) from a
 23 MB CSV and from a 26 MB MovieLens-style '::' file, and reports MB/s. The default run
 takes 1 to 2 minutes on 2 cores.
 
@@ -45,6 +43,10 @@ Options:
                             rank 10 with 1 iteration on larger shapes (the reference is slow)
   --csv-runs N              reads of the CSV to take the median of (default 3; 0 skips)
   --seed N                  seed of the synthetic data (default 0)
+  --threads N               worker threads ALS trains on (default: one per core; 1 trains on
+                            the main thread, without a pool)
+  --kernels K               auto (WebAssembly SIMD where it runs, the default) or typescript
+                            (the plain TypeScript kernels, to compare the two)
   --json                    print one JSON object with every number instead of the report`;
 
 const flagKinds = {
@@ -53,6 +55,8 @@ const flagKinds = {
   'baseline-iterations': 'value',
   'csv-runs': 'value',
   seed: 'value',
+  threads: 'value',
+  kernels: 'value',
   json: 'switch',
 } as const;
 
@@ -72,7 +76,14 @@ interface BenchOptions {
   baselineIterations: number | undefined;
   csvRuns: number;
   seed: number;
+  threads: number;
+  kernels: 'auto' | 'typescript';
   json: boolean;
+}
+
+function kernelsOf(text: string | undefined): 'auto' | 'typescript' {
+  if (text === undefined || text === 'auto' || text === 'typescript') return text ?? 'auto';
+  throw new UsageError(`--kernels must be auto or typescript; got \`${text}\`.`);
 }
 
 function checkOptions(args: string[]): BenchOptions {
@@ -92,6 +103,8 @@ function checkOptions(args: string[]): BenchOptions {
         : wholeNumber('baseline-iterations', baselineFlag, 0, 0),
     csvRuns: wholeNumber('csv-runs', flags['csv-runs'], 3, 0),
     seed: wholeNumber('seed', flags.seed, 0, 0),
+    threads: wholeNumber('threads', flags.threads, availableParallelism(), 1),
+    kernels: kernelsOf(flags.kernels),
     json: flags.json === true,
   };
 }
@@ -121,14 +134,18 @@ export const benchCommand: Command = {
         `(generated in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s)`,
     );
     const timed = options.iterations === 2 ? 'iteration 2' : `iterations 2–${options.iterations}`;
-    say(`ALS: ${options.iterations} iterations per case, one thread; s/iter: median of ${timed}`);
+    const threads =
+      options.threads === 1 ? 'one thread' : `a pool of ${options.threads} worker threads`;
+    say(`ALS: ${options.iterations} iterations per case on ${threads}; s/iter: median of ${timed}`);
+    say('  rank 50 trains with the conjugate-gradient solver (3 steps), the others with Cholesky;');
+    say(`  each case after an untimed ${WARMUP_ITERATIONS}-iteration fit (kernel compilation);`);
+    say(`  ${options.kernels === 'auto' ? 'WebAssembly SIMD' : 'plain TypeScript'} kernels`);
 
     const results = await measureAls(ratings, options);
     say('');
     say(alsTable(results, shape.ratings));
     for (const line of baselineNotes(results)) say(line);
-    const explicit = results.find(({ alsCase }) => !alsCase.implicitPrefs && alsCase.rank === 10);
-    say(targetLine(explicit, shapeName) ?? '');
+    for (const line of targetLines(results, shapeName, options.threads)) say(line);
 
     const csv = [];
     if (options.csvRuns > 0) {
@@ -147,14 +164,18 @@ export const benchCommand: Command = {
         machine,
         shape: { name: shapeName, ...shape, seed },
         iterations: options.iterations,
-        cases: results.map(({ alsCase, fast, baseline, baselineSkipped }) => ({
-          ...alsCase,
-          ...fast,
-          ratingsPerSecond: shape.ratings / fast.secondsPerIteration,
-          baseline,
-          baselineSkipped: baselineSkipped ?? null,
-          speedup: baseline && baseline.secondsPerIteration / fast.secondsPerIteration,
-        })),
+        threads: options.threads,
+        cases: results.map(
+          ({ alsCase, fast, baseline, baselineSkipped, cpuSecondsPerIteration }) => ({
+            ...alsCase,
+            ...fast,
+            cpuSecondsPerIteration,
+            ratingsPerSecond: shape.ratings / fast.secondsPerIteration,
+            baseline,
+            baselineSkipped: baselineSkipped ?? null,
+            speedup: baseline && baseline.secondsPerIteration / fast.secondsPerIteration,
+          }),
+        ),
         numpyTargetSeconds,
         csv,
         totalSeconds,
@@ -165,26 +186,44 @@ export const benchCommand: Command = {
   },
 };
 
+/** Iterations of the untimed fit before each case (see measureAls). */
+const WARMUP_ITERATIONS = 2;
+
 /**
- * Every case with fitAls, then every planned baseline: the reference's garbage would
- * otherwise inflate the next fast run's peak RSS.
+ * Every case with fitAls (on the pool), then every planned baseline: the reference's garbage
+ * would otherwise inflate the next fast run's peak RSS.
  */
-async function measureAls(ratings: Ratings, options: BenchOptions): Promise<CaseResult[]> {
+async function measureAls(ratings: Ratings, options: BenchOptions): Promise<TimedCase[]> {
   const progress = progressBar();
-  const fastTimings: FastTiming[] = [];
-  for (const alsCase of alsCases) {
-    const timing = await timeFitAls(ratings, alsCase, options.iterations, (iteration) =>
-      progress.update({
-        label: alsCase.name,
-        fraction: iteration / options.iterations,
-        detail: `iteration ${iteration} of ${options.iterations}`,
-      }),
-    );
-    fastTimings.push(timing);
+  const pool = options.threads > 1 ? startThreadPool(options.threads) : undefined;
+  const timings: Awaited<ReturnType<typeof timeSolverCase>>[] = [];
+  try {
+    for (const alsCase of solverCases) {
+      const runner: RowRangeRunner | undefined = pool;
+      // a short fit first: compiling and optimising the Wasm kernels is not what is measured
+      progress.update({ label: alsCase.name, fraction: 0, detail: 'warming up' });
+      const { kernels } = options;
+      await timeSolverCase(ratings, alsCase, WARMUP_ITERATIONS, { runner, kernels }, () => {});
+      const timing = await timeSolverCase(
+        ratings,
+        alsCase,
+        options.iterations,
+        { runner, kernels },
+        (i) =>
+          progress.update({
+            label: alsCase.name,
+            fraction: i / options.iterations,
+            detail: `iteration ${i} of ${options.iterations}`,
+          }),
+      );
+      timings.push(timing);
+    }
+  } finally {
+    pool?.terminate();
   }
 
-  const results = alsCases.map((alsCase, index): CaseResult => {
-    const fast = fastTimings[index];
+  const results = solverCases.map((alsCase, index): TimedCase => {
+    const { fast, cpuSecondsPerIteration } = timings[index];
     const planned =
       options.baselineIterations ?? defaultBaselineIterations(options.shapeName, alsCase);
     if (planned === 0) {
@@ -192,14 +231,15 @@ async function measureAls(ratings: Ratings, options: BenchOptions): Promise<Case
         options.baselineIterations === 0
           ? '--baseline-iterations 0'
           : `too slow on the ${options.shapeName} shape; --baseline-iterations 1 runs it anyway`;
-      return { alsCase, fast, baseline: null, baselineSkipped };
+      return { alsCase, fast, baseline: null, baselineSkipped, cpuSecondsPerIteration };
     }
     progress.update({
       label: `${alsCase.name}, reference`,
-      fraction: index / alsCases.length,
+      fraction: index / solverCases.length,
       detail: `${planned} iteration(s); it reports nothing until done`,
     });
-    return { alsCase, fast, baseline: timeReference(ratings, alsCase, planned) };
+    const baseline = timeReference(ratings, alsCase, planned);
+    return { alsCase, fast, baseline, cpuSecondsPerIteration };
   });
   progress.finish();
   return results;

@@ -1,4 +1,8 @@
-import type { AlsCase, FastTiming } from '../bench/alsCase.ts';
+import { fitAls } from '../../core/als/fit.ts';
+import type { Ratings } from '../../core/als/types.ts';
+import type { RowRangeRunner } from '../../core/parallel/runner.ts';
+import { type AlsCase, type FastTiming, paramsOf } from '../bench/alsCase.ts';
+import { collectGarbage, MemorySampler } from '../bench/memory.ts';
 import type { CaseResult } from '../bench/report.ts';
 
 /**
@@ -30,7 +34,7 @@ export const solverCases: SolverCase[] = [
     targetSeconds: 0.05,
   },
   {
-    name: 'implicit rank 50, CG',
+    name: 'implicit rank 50',
     implicitPrefs: true,
     rank: 50,
     solver: 'cg',
@@ -83,4 +87,49 @@ export function summarizeIterations(
     iterationSeconds,
     memory,
   };
+}
+
+/** CPU seconds this process has used so far, all threads together. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * Times `fitAls` for one case on `hooks.runner` (a pool, or undefined for this thread): a
+ * timestamp after every iteration, memory sampled between half-steps, and the process's CPU
+ * time across threads from the end of the first iteration to the end.
+ */
+export async function timeSolverCase(
+  ratings: Ratings,
+  alsCase: SolverCase,
+  iterations: number,
+  hooks: { runner: RowRangeRunner | undefined; kernels?: 'auto' | 'typescript' },
+  onIteration: (iteration: number) => void,
+): Promise<{ fast: FastTiming; cpuSecondsPerIteration: number }> {
+  collectGarbage();
+  const sampler = new MemorySampler();
+  sampler.start();
+  const iterationSeconds: number[] = [];
+  let last = performance.now();
+  let cpuAfterFirst = Number.NaN;
+
+  await fitAls(
+    ratings,
+    { ...paramsOf(alsCase, iterations), solver: alsCase.solver },
+    {
+      ...hooks,
+      yieldToEvents: async () => sampler.sample(),
+      onProgress({ iteration }) {
+        const now = performance.now();
+        iterationSeconds.push((now - last) / 1000);
+        last = now;
+        if (iteration === 1) cpuAfterFirst = cpuSeconds();
+        sampler.sample();
+        onIteration(iteration);
+      },
+    },
+  );
+  const cpuSecondsPerIteration = (cpuSeconds() - cpuAfterFirst) / (iterations - 1);
+  return { fast: summarizeIterations(iterationSeconds, sampler.stop()), cpuSecondsPerIteration };
 }

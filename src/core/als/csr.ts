@@ -57,3 +57,63 @@ export function transposeRows(rows: RatingRows, numColumns: number): RatingRows 
   }
   return { rowStart: transposedStart, columns: transposedColumns, ratings: transposedRatings };
 }
+
+/** Ratings grouped by one side, with the ratings kept in the precision they came in. */
+export interface RatedRows {
+  rowStart: Int32Array;
+  columns: Int32Array;
+  ratings: Float32Array | Float64Array;
+}
+
+/**
+ * Groups ratings by column into `out` (preallocated, `out.rowStart` of numColumns + 1
+ * entries) with each group's rows ascending: a counting sort of the observations by row
+ * first (only a permutation is kept), then a scatter by column in that order. The same
+ * layout as grouping by row and transposing, with one Int32 per rating less in flight.
+ */
+export function groupByColumnInto(
+  rowOf: Int32Array,
+  columnOf: Int32Array,
+  ratings: ArrayLike<number>,
+  numRows: number,
+  out: RatedRows,
+): void {
+  const count = rowOf.length;
+  const rowNext = new Int32Array(numRows + 1);
+  for (let i = 0; i < count; i++) rowNext[rowOf[i] + 1]++;
+  for (let r = 0; r < numRows; r++) rowNext[r + 1] += rowNext[r];
+  const inRowOrder = new Int32Array(count);
+  for (let i = 0; i < count; i++) inRowOrder[rowNext[rowOf[i]]++] = i;
+
+  const { rowStart, columns } = out;
+  const numColumns = rowStart.length - 1;
+  rowStart.fill(0);
+  for (let i = 0; i < count; i++) rowStart[columnOf[i] + 1]++;
+  for (let c = 0; c < numColumns; c++) rowStart[c + 1] += rowStart[c];
+  const next = rowStart.slice(0, numColumns);
+  for (let n = 0; n < count; n++) {
+    const i = inRowOrder[n];
+    const p = next[columnOf[i]]++;
+    columns[p] = rowOf[i];
+    out.ratings[p] = ratings[i];
+  }
+}
+
+/** `transposeRows` into preallocated arrays (`out.rowStart` has numColumns + 1 entries). */
+export function transposeRowsInto(rows: RatedRows, out: RatedRows): void {
+  const { rowStart, columns, ratings } = rows;
+  const numColumns = out.rowStart.length - 1;
+  const transposedStart = out.rowStart;
+  transposedStart.fill(0);
+  for (let s = 0; s < columns.length; s++) transposedStart[columns[s] + 1]++;
+  for (let c = 0; c < numColumns; c++) transposedStart[c + 1] += transposedStart[c];
+
+  const next = transposedStart.slice(0, numColumns);
+  for (let r = 0; r + 1 < rowStart.length; r++) {
+    for (let s = rowStart[r]; s < rowStart[r + 1]; s++) {
+      const p = next[columns[s]]++;
+      out.columns[p] = r;
+      out.ratings[p] = ratings[s];
+    }
+  }
+}

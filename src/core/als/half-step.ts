@@ -8,8 +8,9 @@ import { addToDiagonal, packedSize } from './kernels/packed';
  * One half-step of ALS: solve every factor row of one side (the "destination") from the
  * fixed factors of the other side (the "source"). Rows are independent of each other, so any
  * split of the rows into ranges or blocks, run in any order or in parallel, gives the same
- * bits. Everything here is typed arrays, so a worker pool can share it through
- * SharedArrayBuffers and call `solveRows` on its own range.
+ * bits. This is the straightforward typed-array form, kept as public API; `fitAls` trains
+ * with engine/, which lays everything out in one shareable buffer, computes c and β from
+ * the ratings instead of storing them, and runs Wasm SIMD kernels on ranges of rows.
  */
 export interface HalfStepProblem {
   rank: number;
@@ -77,14 +78,31 @@ function rowLossOf(targetEnergy: number, x: Float64Array, b: Float64Array, ridge
   return targetEnergy - xb - ridge * xx;
 }
 
-function notPositiveDefinite(problem: HalfStepProblem, row: number): RecflowError {
-  const count = problem.rowStart[row + 1] - problem.rowStart[row];
+/** The error for a row whose normal equations have no unique solution. */
+export function notPositiveDefiniteError(
+  side: 'user' | 'item',
+  id: number,
+  count: number,
+  rank: number,
+  regParam: number,
+): RecflowError {
   const ratingsWord = count === 1 ? 'rating' : 'ratings';
   return new RecflowError(
-    `the normal equations of ${problem.side} ${problem.rowIds[row]} (${count} ${ratingsWord}, ` +
-      `rank ${problem.rank}, regularization param ${problem.regParam}) are not positive ` +
+    `the normal equations of ${side} ${id} (${count} ${ratingsWord}, ` +
+      `rank ${rank}, regularization param ${regParam}) are not positive ` +
       'definite, so its factor has no unique solution; raise the regularization param ' +
       '(e.g. to 0.01) or lower the rank.',
+  );
+}
+
+function notPositiveDefinite(problem: HalfStepProblem, row: number): RecflowError {
+  const count = problem.rowStart[row + 1] - problem.rowStart[row];
+  return notPositiveDefiniteError(
+    problem.side,
+    problem.rowIds[row],
+    count,
+    problem.rank,
+    problem.regParam,
   );
 }
 

@@ -43,4 +43,31 @@ export function validateAlsParams(params: AlsParams): void {
   if (!isWholeNumber(params.seed)) {
     throw new RecflowError(`seed must be a whole number, but is ${params.seed}.`);
   }
+
+  validateSolver(params);
+}
+
+/** The most conjugate-gradient steps per row: beyond rank steps CG gains nothing anyway. */
+export const MAX_CG_STEPS = 50;
+
+function validateSolver(params: AlsParams): void {
+  const solver = params.solver ?? 'cholesky';
+  if (solver !== 'cholesky' && solver !== 'cg') {
+    throw new RecflowError(`solver must be cholesky or cg, but is ${String(solver)}.`);
+  }
+  if (solver !== 'cg') return;
+
+  const steps = params.cgSteps ?? 3;
+  if (!(isWholeNumber(steps) && steps >= 1 && steps <= MAX_CG_STEPS)) {
+    throw new RecflowError(
+      `cg steps must be a whole number from 1 to ${MAX_CG_STEPS}, but is ${steps}; ` +
+        '3 is usually enough.',
+    );
+  }
+  if (params.nonnegative) {
+    throw new RecflowError(
+      'solver cg cannot keep factors non-negative; choose solver cholesky (it solves ' +
+        'non-negative least squares when nonnegative is on) or turn nonnegative off.',
+    );
+  }
 }

@@ -57,6 +57,14 @@ export function restoreSnapshot(
       );
     }
   }
+  const solverOf = (of: AlsParams) =>
+    (of.solver ?? 'cholesky') === 'cg' ? `cg with ${of.cgSteps ?? 3} steps` : 'cholesky';
+  if (solverOf(snapshot.params) !== solverOf(params)) {
+    throw new RecflowError(
+      `the checkpoint was saved with solver ${solverOf(snapshot.params)} but training now ` +
+        `uses ${solverOf(params)}; ${START_OVER}.`,
+    );
+  }
 
   const { iteration } = snapshot;
   if (!Number.isSafeInteger(iteration) || iteration < 0 || iteration > params.maxIter) {

@@ -1,5 +1,5 @@
 import type { OperationDescriptor } from '../operation.ts';
-import { als, alsSparkNames } from '../operations/als.ts';
+import { als, alsRecflowOnlyParams, alsSparkNames } from '../operations/als.ts';
 import { evaluate } from '../operations/evaluate.ts';
 import { filterColumns } from '../operations/filterColumns.ts';
 import { fit } from '../operations/fit.ts';
@@ -52,9 +52,11 @@ function keywordsOf(
  */
 export function alsKeywords(): SparkKeyword[] {
   const sparkNames: Record<string, string> = alsSparkNames;
+  // recflow's own parameters (the solver) have no Spark counterpart: Spark always solves exactly.
+  const mapped = als.params.filter((spec) => !alsRecflowOnlyParams.includes(spec.name));
   return keywordsOf(
     als,
-    als.params.map((spec) => [sparkNames[spec.name], spec.name]),
+    mapped.map((spec) => [sparkNames[spec.name], spec.name]),
   ).map((keyword) => {
     if (keyword.sparkName === undefined) {
       throw new Error(`ALS parameter "${keyword.spec.name}" has no Spark name in alsSparkNames.`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams, validateParams } from '../params/index.ts';
 import { sharedFile } from '../testing/sharedFiles.ts';
-import { als } from './als.ts';
+import { als, alsParamsOf } from './als.ts';
 
 /** Seahorse's type names for recflow's parameter kinds. */
 const seahorseType = {
@@ -36,8 +37,11 @@ describe.skipIf(seed === null)('the ALS parameter specs', () => {
     expect(specified).toEqual(documented);
   });
 
-  it('add only the cold start strategy after the seed’s fourteen', () => {
-    expect(als.params.slice(14).map((spec) => spec.name)).toEqual(['cold start strategy']);
+  it('add only the cold start strategy and the solver after the seed’s fourteen', () => {
+    expect(als.params.slice(14).map((spec) => spec.name)).toEqual([
+      'cold start strategy',
+      'solver',
+    ]);
   });
 });
 
@@ -64,6 +68,38 @@ describe('the ALS defaults', () => {
       seed: 1994790107,
       'user column': { type: 'column', value: 'user' },
       'cold start strategy': 'nan',
+      solver: 'cholesky',
     });
+  });
+});
+
+describe('the solver parameter', () => {
+  const resolved = (values: Record<string, unknown>) => resolveParams(als.params, values);
+
+  it('maps to AlsParams: cholesky by default, cg with its steps', () => {
+    expect(alsParamsOf(resolved({}))).toMatchObject({ solver: 'cholesky' });
+    expect(alsParamsOf(resolved({ solver: { cg: {} } }))).toMatchObject({
+      solver: 'cg',
+      cgSteps: 3,
+    });
+    expect(alsParamsOf(resolved({ solver: { cg: { 'cg steps': 7 } } }))).toMatchObject({
+      solver: 'cg',
+      cgSteps: 7,
+    });
+  });
+
+  it('allows 1 to 50 cg steps', () => {
+    expect(validateParams(als.params, { solver: { cg: { 'cg steps': 50 } } })).toEqual([]);
+    expect(validateParams(als.params, { solver: { cg: { 'cg steps': 0 } } })).not.toEqual([]);
+    expect(validateParams(als.params, { solver: { cg: { 'cg steps': 51 } } })).not.toEqual([]);
+  });
+
+  it('says before running that cg cannot keep factors non-negative', () => {
+    const infer = (values: Record<string, unknown>) =>
+      als.infer({ params: resolved(values), inputs: [] }).errors;
+    expect(infer({ nonnegative: true, solver: { cg: {} } })).toEqual([
+      expect.stringContaining('solver: cg cannot keep factors non-negative'),
+    ]);
+    expect(infer({ nonnegative: true })).toEqual([]);
   });
 });

@@ -143,7 +143,41 @@ const params: ParamSpec[] = [
       { name: 'drop', params: [] },
     ],
   },
+  {
+    name: 'solver',
+    kind: 'choice',
+    default: 'cholesky',
+    description:
+      'How each user’s and item’s least-squares problem is solved: exactly (Cholesky, or ' +
+      'non-negative least squares when nonnegative), or by a few conjugate-gradient steps ' +
+      'from the previous factors, much faster at high rank for implicit feedback (not with ' +
+      'nonnegative). Not a Spark parameter: Spark always solves exactly.',
+    options: [
+      { name: 'cholesky', params: [] },
+      {
+        name: 'cg',
+        params: [
+          {
+            name: 'cg steps',
+            kind: 'numeric',
+            default: 3,
+            min: 1,
+            max: 50,
+            integer: true,
+            description: 'Conjugate-gradient steps per user and item in each half-iteration.',
+          },
+        ],
+      },
+    ],
+  },
 ];
+
+/**
+ * ALS parameters of recflow's own, with no Spark ML equivalent: Spark always solves each
+ * least-squares problem exactly, so a PySpark export leaves `solver` out (its script trains
+ * as solver cholesky would).
+ */
+export const alsRecflowOnlyParams: readonly string[] = ['solver'];
 
 /** Docs names of ALS's numeric and boolean parameters and the Spark ML names they map to. */
 export const alsSparkNames = {
@@ -176,7 +210,15 @@ export function alsParamsOf(resolved: ResolvedParams): AlsParams {
     numItemBlocks: read.number(resolved, 'num item blocks'),
     checkpointInterval: read.number(resolved, 'checkpoint interval'),
     seed: read.number(resolved, 'seed'),
+    ...solverOf(resolved),
   };
+}
+
+/** The solver choice; workflows saved before it existed have none and solve exactly. */
+function solverOf(resolved: ResolvedParams): Pick<AlsParams, 'solver' | 'cgSteps'> {
+  const choice = read.choice(resolved, 'solver');
+  if (choice?.option !== 'cg') return { solver: 'cholesky' };
+  return { solver: 'cg', cgSteps: read.number(choice.params, 'cg steps') };
 }
 
 const columnParams = ['user column', 'item column', 'rating column'] as const;
@@ -292,6 +334,7 @@ async function fitOnTable(
   const { model, history } = await fitAls(ratings, alsParamsOf(resolved), {
     signal: context.signal,
     yieldToEvents: context.yieldToEvents,
+    runner: context.rowRangeRunner,
     resumeFrom: isTrainingSnapshot(saved) ? saved : undefined,
     onCheckpoint: checkpoints && ((snapshot) => void checkpoints.save(cacheKey, snapshot)),
     onProgress: (progress) =>
@@ -350,9 +393,16 @@ export const als: OperationDescriptor = {
   params,
 
   infer({ params: resolved }) {
+    const errors: string[] = [];
+    if (read.boolean(resolved, 'nonnegative') && solverOf(resolved).solver === 'cg') {
+      errors.push(
+        'solver: cg cannot keep factors non-negative; choose cholesky (it solves ' +
+          'non-negative least squares) or turn nonnegative off.',
+      );
+    }
     return {
       outputs: [{ type: 'Estimator', estimator: estimatorKnowledge(resolved) }],
-      errors: [],
+      errors,
     };
   },
 
