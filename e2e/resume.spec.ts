@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { nodeStatus, openWithSlowTraining } from './support.ts';
 
@@ -8,8 +7,9 @@ const node = (page: Page, name: string) => page.getByRole('group', { name, exact
 const prepare = (page: Page) =>
   openWithSlowTraining(page, { iterations: 400, checkpointInterval: 25 });
 
+/** The scored rows as the results show them: the first rows, predictions at full precision. */
 async function predictions(page: Page): Promise<string> {
-  await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed', { timeout: 120_000 });
+  await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed', { timeout: 300_000 });
   // Selecting can race the last run events re-rendering the canvas: click until it shows.
   await expect(async () => {
     await node(page, 'Transform').click();
@@ -17,18 +17,16 @@ async function predictions(page: Page): Promise<string> {
       timeout: 2000,
     });
   }).toPass();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download CSV' }).click(),
-  ]);
-  return readFileSync(await download.path(), 'utf8');
+  const preview = page.getByRole('table', { name: 'Data preview' });
+  await expect(preview.getByRole('columnheader', { name: /prediction/ })).toBeVisible();
+  return (await preview.innerText()).trim();
 }
 
 test('a training interrupted by a reload resumes from its checkpoint to the same model', async ({
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await prepare(page);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(nodeStatus(node(page, 'Fit'))).toContainText(
@@ -51,6 +49,6 @@ test('a training interrupted by a reload resumes from its checkpoint to the same
   await fresh.getByRole('button', { name: 'Run', exact: true }).click();
   const uninterrupted = await predictions(fresh);
 
-  expect(resumed.split('\n').length).toBe(uninterrupted.split('\n').length);
+  expect(resumed.split('\n').length).toBeGreaterThan(20);
   expect(resumed).toBe(uninterrupted);
 });

@@ -51,8 +51,13 @@ export function deriveAndAutosave(store: StoreApi<EditorState>, storage: Workspa
       state.workflow.connections !== previous.workflow.connections ||
       nodesWithChangedInputs(previous.workflow, state.workflow).length > 0;
     if (reshaped || state.runs !== previous.runs) derive(state);
-    clearTimeout(timer);
-    timer = setTimeout(save, autosaveDelayMs);
+    // At most this long after the first unsaved change: a stream of changes (progress while
+    // training) must not put saving off for ever.
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      save();
+    }, autosaveDelayMs);
   });
   derive(store.getState());
 }

@@ -73,3 +73,17 @@ describe('the editor store', () => {
     expect(store.getState().notice?.text).toContain('recflow can open');
   });
 });
+
+describe('autosave during a stream of changes', () => {
+  it('saves within its delay of the first change even while changes keep coming', async () => {
+    const storage = memoryStorage();
+    const store = editor(storage);
+    store.getState().setParam('demo-als', 'rank', 4);
+    // Progress events arrive every 20 ms for longer than the delay.
+    for (let step = 0; step < 25; step++) {
+      store.setState({ runs: { 'demo-fit': { status: 'running' } } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await storage.loadDraft()).toContain('"rank": 4');
+  });
+});
