@@ -69,6 +69,7 @@ describe('recflow bench', () => {
       'explicit rank 10',
       'implicit rank 10',
       'implicit rank 50',
+      'explicit rank 50',
     ]);
     expect(report.cases[0].baselineSkipped).toBe('--baseline-iterations 0');
     expect(report.csv).toEqual([]);
