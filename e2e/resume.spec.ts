@@ -11,12 +11,14 @@ const prepare = (page: Page) =>
 async function predictions(page: Page): Promise<string> {
   await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed', { timeout: 300_000 });
   // Selecting can race the last run events re-rendering the canvas: click until it shows.
+  // The node's top-left corner stays clear of the minimap when the results panel narrows
+  // the canvas; a click that cannot land gives up quickly and is tried again.
   await expect(async () => {
-    await node(page, 'Transform').click();
+    await node(page, 'Transform').click({ position: { x: 12, y: 8 }, timeout: 2000 });
     await expect(page.getByRole('heading', { name: 'Results of Transform' })).toBeVisible({
       timeout: 2000,
     });
-  }).toPass();
+  }).toPass({ timeout: 30_000 });
   const preview = page.getByRole('table', { name: 'Data preview' });
   await expect(preview.getByRole('columnheader', { name: /prediction/ })).toBeVisible();
   return (await preview.innerText()).trim();
