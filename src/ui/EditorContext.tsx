@@ -10,7 +10,7 @@ export function useEditorStore(): EditorStore {
   return store;
 }
 
-/** Reads a slice of the editor's state; pick narrowly so components re-render only when it changes. */
+/** Reads a slice of the editor's state; pick narrowly, so components re-render only on change. */
 export function useEditor<T>(select: (state: EditorState) => T): T {
   return useStore(useEditorStore(), select);
 }

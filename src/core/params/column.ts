@@ -48,7 +48,9 @@ export function findColumn(
     wanted === 'any' || (wanted === 'numeric' ? isNumeric(column.type) : column.type === wanted);
   if (!fits) {
     return {
-      error: `${spec.name}: Column \`${column.name}\` has type '${column.type}' instead of expected '${wanted}'`,
+      error:
+        `${spec.name}: Column \`${column.name}\` has type '${column.type}' ` +
+        `instead of expected '${wanted}'`,
     };
   }
   return { column };

@@ -102,7 +102,8 @@ export function validateParams(specs: ParamSpec[], values: ParamValues, path = '
 
 function nestedIssues(spec: ChoiceParamSpec, value: unknown, param: string): ParamIssue[] {
   const chosen = chosenOption(spec, value);
-  return chosen === null ? [] : validateParams(chosen.option.params, chosen.nested, `${param} › `);
+  if (chosen === null) return [];
+  return validateParams(chosen.option.params, chosen.nested, `${param} › `);
 }
 
 /** Fills in defaults. Call only on values that passed `validateParams`. */

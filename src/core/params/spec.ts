@@ -85,7 +85,7 @@ export interface ChoiceOption {
   params: ParamSpec[];
 }
 
-/** A choice's value: the chosen option and its nested values, e.g. `{ "RANDOM": { "seed": 0 } }`. */
+/** A choice's value: the chosen option with its nested values: `{ "RANDOM": { "seed": 0 } }`. */
 export type ChoiceValue = Record<string, ParamValues>;
 
 export interface ChoiceParamSpec extends ParamSpecBase {

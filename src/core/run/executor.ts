@@ -236,7 +236,8 @@ export class WorkflowExecutor {
     const operation = operationById(node.operationId);
     if (operation === undefined) {
       throw new Error(
-        `recflow does not support the operation ${node.operationName}; remove the node to run the rest.`,
+        `recflow does not support the operation ${node.operationName}; ` +
+          'remove the node to run the rest.',
       );
     }
     if ('missing' in inputs) throw new Error(inputs.missing);

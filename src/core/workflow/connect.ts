@@ -32,7 +32,8 @@ export function connectionProblem(workflow: Workflow, connection: Connection): s
 
   if (!portTypesFit(output.type, input.type)) {
     return (
-      `${targetOperation.name}'s input ${connection.to.portIndex} takes ${withArticle(input.type)}, ` +
+      `${targetOperation.name}'s input ${connection.to.portIndex} ` +
+      `takes ${withArticle(input.type)}, ` +
       `but this output gives ${withArticle(output.type)}.`
     );
   }

@@ -19,13 +19,13 @@ describe('the workflow file', () => {
   });
 
   it('writes Seahorse’s layout with an apiVersion', () => {
-    const document = JSON.parse(serializeWorkflow(trainAndScoreDemo()));
-    expect(document.metadata).toEqual({ type: 'batch', apiVersion: '1.4.0' });
-    expect(document.workflow.nodes[1].operation).toEqual({
+    const file = JSON.parse(serializeWorkflow(trainAndScoreDemo()));
+    expect(file.metadata).toEqual({ type: 'batch', apiVersion: '1.4.0' });
+    expect(file.workflow.nodes[1].operation).toEqual({
       id: '5a9e4883-b653-418e-bc51-a42fde476a63',
       name: 'ALS',
     });
-    expect(document.thirdPartyData.gui.nodes['demo-als'].coordinates).toEqual({ x: 40, y: 40 });
+    expect(file.thirdPartyData.gui.nodes['demo-als'].coordinates).toEqual({ x: 40, y: 40 });
   });
 
   it.each(fixtures)('keeps the unknown operations of Seahorse’s %s unchanged', (name) => {

@@ -97,16 +97,16 @@ export function parseWorkflow(text: string): Workflow {
   } catch (error) {
     fail(`it is not valid JSON (${(error as Error).message}).`);
   }
-  const document = plainData(parsed);
-  if (!isObject(document) || !isObject(document.workflow)) {
+  const file = plainData(parsed);
+  if (!isObject(file) || !isObject(file.workflow)) {
     fail('it has no "workflow" object.');
   }
-  const { nodes, connections } = document.workflow;
+  const { nodes, connections } = file.workflow;
   if (!Array.isArray(nodes) || !Array.isArray(connections)) {
     fail('"workflow" needs a "nodes" list and a "connections" list.');
   }
 
-  const thirdParty = isObject(document.thirdPartyData) ? document.thirdPartyData : {};
+  const thirdParty = isObject(file.thirdPartyData) ? file.thirdPartyData : {};
   const gui = isObject(thirdParty.gui) ? thirdParty.gui : {};
   const guiNodes = isObject(gui.nodes) ? gui.nodes : {};
 
@@ -121,14 +121,14 @@ export function parseWorkflow(text: string): Workflow {
   const { nodes: _guiNodes, name, description, ...guiRest } = gui;
   const { gui: _gui, ...thirdPartyRest } = thirdParty;
   return {
-    id: typeof document.id === 'string' ? document.id : crypto.randomUUID(),
+    id: typeof file.id === 'string' ? file.id : crypto.randomUUID(),
     name: typeof name === 'string' ? name : 'Untitled workflow',
     description: typeof description === 'string' ? description : '',
     nodes: readNodes,
     connections: readConnections,
     preserved: {
-      variables: document.variables ?? {},
-      metadata: isObject(document.metadata) ? document.metadata : {},
+      variables: file.variables ?? {},
+      metadata: isObject(file.metadata) ? file.metadata : {},
       thirdPartyData: thirdPartyRest,
       gui: guiRest,
     },
@@ -159,7 +159,7 @@ export function serializeWorkflow(workflow: Workflow): string {
     };
   });
 
-  const document = {
+  const file = {
     workflow: { nodes, connections: workflow.connections },
     thirdPartyData: {
       ...preserved.thirdPartyData,
@@ -174,5 +174,5 @@ export function serializeWorkflow(workflow: Workflow): string {
     id: workflow.id,
     metadata: { type: 'batch', apiVersion, ...preserved.metadata },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

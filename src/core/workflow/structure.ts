@@ -31,19 +31,22 @@ export function structuralProblems(workflow: Workflow): Map<string, string> {
     if (input === undefined) {
       add(
         to.nodeId,
-        `an edge from ${sourceName} goes into input ${to.portIndex}, which it does not have; remove that edge.`,
+        `an edge from ${sourceName} goes into input ${to.portIndex}, which it does not have; ` +
+          'remove that edge.',
       );
     } else if (fed.has(`${to.nodeId}:${to.portIndex}`)) {
       add(to.nodeId, `input ${to.portIndex} has more than one edge; keep only one.`);
     } else if (sourceOperation !== undefined && output === undefined) {
       add(
         to.nodeId,
-        `input ${to.portIndex} is connected to output ${from.portIndex} of ${sourceName}, which has no such output; reconnect it.`,
+        `input ${to.portIndex} is connected to output ${from.portIndex} of ${sourceName}, ` +
+          'which has no such output; reconnect it.',
       );
     } else if (output !== undefined && !portTypesFit(output.type, input.type)) {
       add(
         to.nodeId,
-        `input ${to.portIndex} takes ${withArticle(input.type)}, but ${sourceName} gives ${withArticle(output.type)}; reconnect it.`,
+        `input ${to.portIndex} takes ${withArticle(input.type)}, but ${sourceName} gives ` +
+          `${withArticle(output.type)}; reconnect it.`,
       );
     }
     fed.add(`${to.nodeId}:${to.portIndex}`);
