@@ -1,5 +1,10 @@
 import '@xyflow/react/dist/style.css';
-import './ui/styles.css';
+import './ui/styles/theme.css';
+import './ui/styles/shell.css';
+import './ui/styles/canvas.css';
+import './ui/styles/forms.css';
+import './ui/styles/results.css';
+import './ui/styles/dialogs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreWorkspace } from './store/restore.ts';

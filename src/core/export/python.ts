@@ -46,7 +46,7 @@ const pythonKeywords = new Set([
 ]);
 
 /**
- * A Python string literal. JSON's escapes (`\"`, `\\`, `\n`, `\uXXXX`) all mean the same in
+ * A Python string literal. JSON's escapes (`\"`, `\\`, `\n`, `\u00e9`) all mean the same in
  * Python; line and paragraph separators are escaped too, so the literal stays on one line.
  */
 export function pyString(text: string): string {
