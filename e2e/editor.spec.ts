@@ -163,3 +163,18 @@ test('ports are connected from the keyboard through the node’s inputs', async 
   await input.selectOption({ label: 'not connected' });
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
+
+test('the mini map hides and shows again, and the choice outlives a reload', async ({ page }) => {
+  await openApp(page);
+  const minimap = page.getByRole('img', { name: 'Mini map' });
+  await expect(minimap).toBeVisible();
+
+  await page.getByRole('button', { name: 'Hide mini map' }).click();
+  await expect(minimap).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(minimap).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show mini map' }).click();
+  await expect(minimap).toBeVisible();
+});

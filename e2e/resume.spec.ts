@@ -11,10 +11,9 @@ const prepare = (page: Page) =>
 async function predictions(page: Page): Promise<string> {
   await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed', { timeout: 300_000 });
   // Selecting can race the last run events re-rendering the canvas: click until it shows.
-  // The node's top-left corner stays clear of the minimap when the results panel narrows
-  // the canvas; a click that cannot land gives up quickly and is tried again.
+  // A click that cannot land gives up quickly and is tried again.
   await expect(async () => {
-    await node(page, 'Transform').click({ position: { x: 12, y: 8 }, timeout: 2000 });
+    await node(page, 'Transform').click({ timeout: 2000 });
     await expect(page.getByRole('heading', { name: 'Results of Transform' })).toBeVisible({
       timeout: 2000,
     });

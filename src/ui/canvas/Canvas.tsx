@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   type Edge,
   type EdgeChange,
@@ -24,6 +25,9 @@ import { OperationNode } from './OperationNode.tsx';
 import { portIndexOf, toConnection } from './toConnection.ts';
 
 const nodeTypes = { operation: OperationNode };
+// Small enough to leave most of a short canvas (the results panel takes its lower part) free.
+const minimapSize = { width: 150, height: 100 };
+const minimapPreference = 'recflow.minimap';
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
 /** Applies React Flow's selection changes to a set of selected ids. */
@@ -46,6 +50,7 @@ export function Canvas() {
   const { addNode, moveNodes, connect, select, showNotice } = useActions();
   const { screenToFlowPosition } = useReactFlow();
   const [pendingEdge, setPendingEdge] = useState<PendingEdge | null>(null);
+  const [minimapShown, toggleMinimap] = useRememberedToggle(minimapPreference, true);
 
   const nodes: Node[] = useMemo(() => {
     const selected = new Set(selectedNodeIds);
@@ -178,18 +183,62 @@ export function Canvas() {
         colorMode="system"
       >
         <Background />
-        <Controls position="bottom-left" />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={(node) => (selectedNodeIds.includes(node.id) ? '#0b72d6' : '#8aa4c8')}
-          ariaLabel="Mini map"
-        />
+        <Controls position="bottom-left">
+          <ControlButton
+            onClick={toggleMinimap}
+            aria-label={minimapShown ? 'Hide mini map' : 'Show mini map'}
+            title={minimapShown ? 'Hide mini map' : 'Show mini map'}
+            aria-pressed={minimapShown}
+          >
+            ▣
+          </ControlButton>
+        </Controls>
+        {minimapShown && (
+          <MiniMap
+            position="top-right"
+            style={minimapSize}
+            pannable
+            zoomable
+            nodeColor={(node) => (selectedNodeIds.includes(node.id) ? '#0b72d6' : '#8aa4c8')}
+            ariaLabel="Mini map"
+          />
+        )}
       </ReactFlow>
       {pendingEdge && (
         <OperationChooser pending={pendingEdge} onClose={() => setPendingEdge(null)} />
       )}
     </section>
   );
+}
+
+/** An on/off choice of the user's that outlives reloads, kept in this browser's localStorage. */
+function useRememberedToggle(key: string, initial: boolean): [boolean, () => void] {
+  const [on, setOn] = useState(() => {
+    const saved = readPreference(key);
+    return saved === null ? initial : saved === 'on';
+  });
+  const toggle = useCallback(() => {
+    setOn((was) => {
+      writePreference(key, was ? 'off' : 'on');
+      return !was;
+    });
+  }, [key]);
+  return [on, toggle];
+}
+
+// Storage can be unavailable (private modes, blocked cookies): the choice then lasts the visit.
+function readPreference(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writePreference(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Remembering is a convenience; the toggle still works for this visit.
+  }
 }
