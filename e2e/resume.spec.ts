@@ -20,7 +20,7 @@ async function predictions(page: Page): Promise<string> {
   }).toPass({ timeout: 30_000 });
   const preview = page.getByRole('table', { name: 'Data preview' });
   await expect(preview.getByRole('columnheader', { name: /prediction/ })).toBeVisible();
-  return (await preview.innerText()).trim();
+  return (await preview.getByRole('cell').allTextContents()).join('\t');
 }
 
 test('a training interrupted by a reload resumes from its checkpoint to the same model', async ({

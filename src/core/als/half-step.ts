@@ -87,11 +87,12 @@ export function notPositiveDefiniteError(
   regParam: number,
 ): RecflowError {
   const ratingsWord = count === 1 ? 'rating' : 'ratings';
+  const higher = regParam > 0 ? `${regParam * 10}` : '0.01';
   return new RecflowError(
     `the normal equations of ${side} ${id} (${count} ${ratingsWord}, ` +
       `rank ${rank}, regularization param ${regParam}) are not positive ` +
       'definite, so its factor has no unique solution; raise the regularization param ' +
-      '(e.g. to 0.01) or lower the rank.',
+      `(e.g. to ${higher}) or lower the rank.`,
   );
 }
 

@@ -136,6 +136,11 @@ describe('ratingsFromTable', () => {
     ],
     [[Number.POSITIVE_INFINITY, 3, 5, 1, 2], 'column `rating` holds Infinity in row 1;'],
     [[4, 3, 5, 1, Number.NEGATIVE_INFINITY], 'column `rating` holds -Infinity in row 5;'],
+    [
+      [4, 1e308, 5, 1, 2],
+      'column `rating` holds 1e+308 in row 2; ratings must lie within ±3.4028e+38',
+    ],
+    [[4, 3, -3.5e38, 1, 2], 'column `rating` holds -3.5e+38 in row 3;'],
   ])('rejects ratings %j', (values, message) => {
     const table = ratingsTable(
       column(userIds, new Int32()),

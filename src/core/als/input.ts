@@ -11,6 +11,11 @@ import type { Ratings } from './types';
 
 const MIN_ID = -2147483648;
 const MAX_ID = 2147483647;
+/**
+ * The largest 32-bit float. Spark keeps ratings as such floats; ratings far beyond it would
+ * overflow a double once squared in the normal equations.
+ */
+const MAX_RATING = 3.4028234663852886e38;
 
 /** The user or item id column of a table, checked and converted to 32-bit integers. */
 export function idsFromColumn(table: Table, columnName: string, role: 'user' | 'item'): Int32Array {
@@ -64,6 +69,14 @@ function readRatings(vector: Vector, column: string): Float64Array {
       throw new RecflowError(
         `column \`${column}\` holds ${values[i]} in row ${i + 1}; ratings must be finite ` +
           'numbers, so fix or remove that row.',
+        { row: i + 1 },
+      );
+    }
+    if (Math.abs(values[i]) > MAX_RATING) {
+      throw new RecflowError(
+        `column \`${column}\` holds ${values[i]} in row ${i + 1}; ratings must lie within ` +
+          `±${MAX_RATING.toPrecision(5)} (the 32-bit float range Spark keeps them in), so fix ` +
+          'or remove that row.',
         { row: i + 1 },
       );
     }
