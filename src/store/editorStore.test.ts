@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { keyedRecord } from '../core/keyedRecord.ts';
 import { trainAndScoreDemo } from '../core/workflow/demos.ts';
+import { serializeWorkflow } from '../core/workflow/format.ts';
 import type { WorkerHost } from '../worker/client.ts';
 import { autosaveDelayMs } from './autosave.ts';
-import { createEditorStore } from './editorStore.ts';
+import { createEditorStore, type NodeRun } from './editorStore.ts';
 import { memoryStorage, type WorkspaceStorage } from './storage.ts';
 
 /** A worker that is never asked anything in these tests. */
@@ -71,6 +73,39 @@ describe('the editor store', () => {
     expect(store.getState().importWorkflow('{"workflow": []}')).toBe(false);
     expect(store.getState().workflow).toBe(before);
     expect(store.getState().notice?.text).toContain('recflow can open');
+  });
+
+  it('keeps the runs and problems of nodes whose ids are names objects inherit', () => {
+    const renamed: Record<string, string> = {
+      'demo-read-ratings': '__proto__',
+      'demo-als': 'constructor',
+      'demo-fit': 'toString',
+      'demo-transform': 'hasOwnProperty',
+    };
+    const rename = (text: string) =>
+      Object.entries(renamed).reduce(
+        (out, [from, to]) => out.replaceAll(`"${from}"`, `"${to}"`),
+        text,
+      );
+    const store = editor(memoryStorage());
+    const file = rename(serializeWorkflow(trainAndScoreDemo())).replace(
+      '"parameters": {}',
+      '"parameters": {"rank": 0}',
+    );
+    expect(store.getState().importWorkflow(file)).toBe(true);
+
+    const { runs, problems, files } = store.getState();
+    for (const id of Object.values(renamed)) expect(runs[id], id).toBeUndefined();
+    expect(files.constructor).toBeUndefined();
+    expect(problems.constructor).toEqual([expect.stringContaining('rank')]);
+    expect(problems.toString).toBeUndefined();
+
+    const finished = keyedRecord<NodeRun>();
+    for (const id of ['__proto__', 'toString']) finished[id] = { status: 'completed' };
+    store.setState({ runs: finished });
+    store.getState().setParam('constructor', 'rank', 3);
+    expect(Object.keys(store.getState().runs)).toEqual(['__proto__']);
+    expect(({} as { status?: string }).status).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { messageOf } from '../core/errors.ts';
+import { keyedRecord } from '../core/keyedRecord.ts';
 import type { NodeProgress, OperationDescriptor } from '../core/operation.ts';
 import { operationById } from '../core/operations/catalog.ts';
 import type { NodeStatus, RunEvent } from '../core/run/executor.ts';
@@ -164,7 +165,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
     /** Shows `after`, making stale every result the change may have altered. */
     const show = (before: Workflow, after: Workflow) => {
-      const runs = { ...get().runs };
+      const runs = keyedRecord(get().runs);
       const present = new Set(after.nodes.map((node) => node.id));
       for (const id of Object.keys(runs)) if (!present.has(id)) delete runs[id];
       for (const id of edits.nodesWithChangedInputs(before, after)) {
@@ -194,7 +195,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
      * message; finished results keep their summaries; a fresh worker gets the files back.
      */
     const recoverFromLostWorker = async () => {
-      const runs: Record<string, NodeRun> = {};
+      const runs = keyedRecord<NodeRun>();
       for (const [id, run] of Object.entries(get().runs)) {
         if (run.status === 'completed') runs[id] = { ...run, restored: true };
         else if (run.status === 'running') runs[id] = { status: 'failed', message: lostMessage };
@@ -208,7 +209,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
     };
 
     const applyRunEvent = (event: RunEvent) => {
-      const runs = { ...get().runs };
+      const runs = keyedRecord(get().runs);
       if (event.status === 'draft') delete runs[event.nodeId];
       else if (event.status === 'queued' || event.status === 'aborted') {
         runs[event.nodeId] = { status: event.status };
@@ -218,8 +219,8 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
     return {
       workflow,
-      runs: restoredRuns,
-      files: {},
+      runs: keyedRecord(restoredRuns),
+      files: keyedRecord<UploadedFile>(),
       selectedNodeIds: [],
       selectedEdgeIds: [],
       notice: null,
@@ -227,7 +228,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       canUndo: false,
       canRedo: false,
       knowledge: new Map(),
-      problems: {},
+      problems: keyedRecord<string[]>(),
 
       addNode(operationId, position, link) {
         const operation = operationById(operationId);
@@ -376,14 +377,18 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
         const fingerprint = `${name}:${blob.size}:${modified}`;
         uploaded.set(name, { blob, fingerprint });
         await worker.api.putFile(name, blob, fingerprint);
-        set(({ files }) => ({ files: { ...files, [name]: { name, size: blob.size } } }));
+        set(({ files }) => {
+          const next = keyedRecord(files);
+          next[name] = { name, size: blob.size };
+          return { files: next };
+        });
         if (persist) await storage.saveFile(name, blob).catch(warnStorage);
       },
 
       async uploadFile(nodeId, file) {
         await get().registerFile(file.name, file);
         // The same name may hold new content: the node and its descendants are stale either way.
-        const runs = { ...get().runs };
+        const runs = keyedRecord(get().runs);
         for (const stale of descendantsOf(get().workflow, nodeId)) delete runs[stale];
         set({ runs });
         get().setParam(nodeId, 'CSV file', file.name);
@@ -414,7 +419,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
 
       async findResumable() {
         const resumable = await worker.api.resumable(get().workflow);
-        const runs = { ...get().runs };
+        const runs = keyedRecord(get().runs);
         for (const [nodeId, iteration] of Object.entries(resumable)) {
           if (runs[nodeId]?.status === 'completed') continue;
           runs[nodeId] = {

@@ -1,3 +1,4 @@
+import { keyedRecord } from '../core/keyedRecord.ts';
 import type { Knowledge } from '../core/operation.ts';
 import { inferWorkflow, type NodeKnowledge } from '../core/workflow/knowledge.ts';
 import type { Workflow } from '../core/workflow/model.ts';
@@ -20,7 +21,7 @@ export function knowledgeOf(
 
 /** The problems of each node that has any, for the marks on the canvas. */
 export function problemsOf(knowledge: Map<string, NodeKnowledge>): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
+  const problems = keyedRecord<string[]>();
   for (const [id, { errors }] of knowledge) {
     if (errors.length > 0) problems[id] = errors;
   }

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { writeCsv } from '../core/csv/index.ts';
 import { RecflowError } from '../core/errors.ts';
 import { rowsWhere } from '../core/frame/findRows.ts';
+import { keyedRecord } from '../core/keyedRecord.ts';
 import type { PoolRunner } from '../core/parallel/pool.ts';
 import {
   plannedKeys,
@@ -72,7 +73,7 @@ export class WorkerApi {
    * with the iteration each would resume after.
    */
   async resumable(workflow: Workflow): Promise<Record<string, number>> {
-    const found: Record<string, number> = {};
+    const found = keyedRecord<number>();
     for (const [nodeId, key] of plannedKeys(workflow, this.files)) {
       const snapshot = await this.checkpoints.load(key).catch(() => undefined);
       const iteration = (snapshot as { iteration?: unknown } | undefined)?.iteration;

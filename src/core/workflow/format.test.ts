@@ -68,4 +68,32 @@ describe('the workflow file', () => {
     expect(workflow.nodes[0].params).toEqual({ rank: 3 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'keeps the name and place of a node whose id is %s through saving and loading',
+    (id) => {
+      const workflow = trainAndScoreDemo();
+      const renamed = {
+        ...workflow,
+        nodes: workflow.nodes.map((node, index) =>
+          index === 0 ? { ...node, id, label: 'Ratings', position: { x: 7, y: 9 } } : node,
+        ),
+        connections: workflow.connections.map(({ from, to }) => ({
+          from: from.nodeId === workflow.nodes[0].id ? { ...from, nodeId: id } : from,
+          to: to.nodeId === workflow.nodes[0].id ? { ...to, nodeId: id } : to,
+        })),
+      };
+      const saved = serializeWorkflow(renamed);
+      expect(Object.keys(JSON.parse(saved).thirdPartyData.gui.nodes)).toContain(id);
+      const again = parseWorkflow(saved).nodes[0];
+      expect(again).toMatchObject({ id, label: 'Ratings', position: { x: 7, y: 9 } });
+    },
+  );
+
+  it('gives a node no name when the gui section has none for it, even under an inherited key', () => {
+    const text =
+      '{"workflow": {"nodes": [{"id": "toString", "operation": {"id": "x"}}], "connections": []},' +
+      ' "thirdPartyData": {"gui": {"nodes": {}}}}';
+    expect(parseWorkflow(text).nodes[0]).toMatchObject({ label: '', position: { x: 0, y: 0 } });
+  });
 });

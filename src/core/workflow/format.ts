@@ -39,7 +39,10 @@ function fail(what: string): never {
   throw new RecflowError(`This is not a workflow file recflow can open: ${what}`);
 }
 
-function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
+/** A node's entry in the gui section, whose keys are node ids and so may be any text. */
+type GuiEntryOf = (nodeId: string) => unknown;
+
+function readNode(raw: unknown, index: number, guiEntryOf: GuiEntryOf): WorkflowNode {
   if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') {
     fail(`node ${index + 1} has no "id" text.`);
   }
@@ -51,8 +54,7 @@ function readNode(raw: unknown, index: number, gui: Json): WorkflowNode {
     fail(`the "parameters" of node \`${raw.id}\` must be an object.`);
   }
 
-  // Own entries only: an id such as `toString` must not pick up what objects inherit.
-  const guiEntry = Object.hasOwn(gui, raw.id) ? gui[raw.id] : undefined;
+  const guiEntry = guiEntryOf(raw.id);
   const look = isObject(guiEntry) ? guiEntry : {};
   const coordinates = isObject(look.coordinates) ? look.coordinates : {};
   const known = operationById(operation.id);
@@ -89,11 +91,24 @@ function readConnection(raw: unknown, ids: Set<string>, index: number): Connecti
   return { from: end(raw.from, 'from'), to: end(raw.to, 'to') };
 }
 
+/**
+ * Looks nodes up in the gui section of the file as JSON.parse gave it. Its keys are node ids,
+ * which are data: an id such as `__proto__` or `constructor` has its entry like any other,
+ * while an id such as `toString` never finds what objects inherit.
+ */
+function guiEntries(parsed: unknown): GuiEntryOf {
+  const own = (value: unknown, key: string) =>
+    isObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+  const nodes = own(own(own(parsed, 'thirdPartyData'), 'gui'), 'nodes');
+  return (nodeId) => plainData(own(nodes, nodeId));
+}
+
 /** Reads and validates a workflow file in Seahorse's layout. Throws a RecflowError that says what is wrong. */
 export function parseWorkflow(text: string): Workflow {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // A byte order mark, as some editors write before UTF-8, is no part of the JSON.
+    parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     fail(`it is not valid JSON (${(error as Error).message}).`);
   }
@@ -108,9 +123,8 @@ export function parseWorkflow(text: string): Workflow {
 
   const thirdParty = isObject(file.thirdPartyData) ? file.thirdPartyData : {};
   const gui = isObject(thirdParty.gui) ? thirdParty.gui : {};
-  const guiNodes = isObject(gui.nodes) ? gui.nodes : {};
 
-  const readNodes = nodes.map((raw, index) => readNode(raw, index, guiNodes));
+  const readNodes = nodes.map((raw, index) => readNode(raw, index, guiEntries(parsed)));
   const ids = new Set<string>();
   for (const node of readNodes) {
     if (ids.has(node.id)) fail(`two nodes share the id \`${node.id}\`.`);
@@ -143,14 +157,19 @@ export function serializeWorkflow(workflow: Workflow): string {
     thirdPartyData?: Json;
     gui?: Json;
   };
-  const guiNodes: Json = {};
+  // Built from entries, so that a node id such as `__proto__` becomes a key like any other.
+  const guiNodes = Object.fromEntries(
+    workflow.nodes.map((node) => [
+      node.id,
+      {
+        ...(isObject(node.unsupported?.gui) ? node.unsupported.gui : {}),
+        uiName: node.label,
+        color: node.color,
+        coordinates: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+      },
+    ]),
+  );
   const nodes = workflow.nodes.map((node) => {
-    guiNodes[node.id] = {
-      ...(isObject(node.unsupported?.gui) ? node.unsupported.gui : {}),
-      uiName: node.label,
-      color: node.color,
-      coordinates: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
-    };
     if (node.unsupported) return node.unsupported.node;
     return {
       id: node.id,
