@@ -3,6 +3,8 @@ import {
   type CsvExpectation,
   csvCorpusBytes,
   csvExpectations,
+  workflowCorpusText,
+  workflowExpectations,
 } from '../src/core/testing/corpus.ts';
 import { connect, dropOperation, nodeStatus, openApp } from './support.ts';
 
@@ -160,4 +162,60 @@ test('a file of 10,000 columns reads, and its columns are found by typing', asyn
   await expect(
     page.getByRole('table', { name: 'Data preview' }).getByRole('columnheader'),
   ).toHaveText([/c4242/]);
+});
+
+/** Broken workflow files: the first five are refused, the rest open and run to the end. */
+const workflowSample = [
+  'not-json.json',
+  'duplicate-node-ids.json',
+  'connection-to-missing-node.json',
+  'node-id-not-text.json',
+  'deep-list-100000.json',
+  'bom-prefixed.json',
+  'cycle.json',
+  'prototype-pollution.json',
+  'node-ids-like-prototype-keys.json',
+  'wrong-parameter-types.json',
+];
+
+test('ten broken workflow files are refused or run as the manifest says', async ({ page }) => {
+  test.setTimeout(180_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await openApp(page);
+  const manifest = workflowExpectations();
+  const byId = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+  for (const name of workflowSample) {
+    const expectation = manifest[name];
+    await test.step(name, async () => {
+      const nodesBefore = await page.locator('.react-flow__node').count();
+      await page.getByLabel('Workflow file').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(workflowCorpusText(name, expectation)!),
+      });
+
+      if (expectation.outcome === 'error') {
+        await expect(page.getByRole('status')).toContainText(expectation.messageIncludes!);
+        await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
+        return;
+      }
+      await expect(page.locator('.react-flow__node')).toHaveCount(expectation.nodes!);
+      for (const [id, label] of Object.entries(expectation.labels ?? {})) {
+        await expect(byId(id).locator('.node-title')).toHaveText(label);
+      }
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const run = expectation.run!;
+      for (const id of run.completed ?? []) {
+        await expect(nodeStatus(byId(id)), id).toHaveText('completed', { timeout: 60_000 });
+      }
+      for (const [id, message] of Object.entries(run.failed ?? {})) {
+        await expect(nodeStatus(byId(id)), id).toHaveText('failed');
+        await expect(byId(id).getByRole('alert')).toContainText(message);
+      }
+      for (const id of run.draft ?? []) await expect(nodeStatus(byId(id)), id).toHaveText('draft');
+    });
+  }
+  expect(pageErrors).toEqual([]);
 });
