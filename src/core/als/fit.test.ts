@@ -222,4 +222,44 @@ describe('fitAls', () => {
       'the rating in row 2 is NaN; ratings must be finite numbers.',
     );
   });
+
+  const ratingsUpTo5 = ratingsOf([
+    [1, 1, 4],
+    [1, 2, -5],
+    [2, 1, 1],
+    [2, 2, 3],
+  ]);
+
+  it.each([
+    [
+      { implicitPrefs: true, alpha: 1e308 },
+      'alpha 1e+308 is too large for these ratings: alpha × the largest |rating| (5) × 4 ' +
+        'ratings must stay below 1e+150, or the normal equations overflow 64-bit floats; ' +
+        'set alpha to at most 5e+148.',
+    ],
+    [
+      { regParam: 1e150 },
+      'regularization param 1e+150 is too large for these ratings: regularization param × ' +
+        '4 ratings must stay below 1e+150',
+    ],
+  ])(
+    'refuses %j, whose terms would overflow, saying how far to lower it',
+    async (changed, message) => {
+      await expect(fitAls(ratingsUpTo5, testParams(changed))).rejects.toThrow(message);
+    },
+  );
+
+  it.each([{ implicitPrefs: true, alpha: 1e140, solver: 'cg' as const }, { regParam: 1e140 }])(
+    'trains to finite factors with %j, large but within range',
+    async (changed) => {
+      const { model } = await fitAls(ratingsUpTo5, testParams({ rank: 2, ...changed }));
+      const factors = [...model.userFactors, ...model.itemFactors];
+      expect(factors.every(Number.isFinite)).toBe(true);
+    },
+  );
+
+  it('ignores alpha for explicit ratings', async () => {
+    const { model } = await fitAls(ratingsUpTo5, testParams({ rank: 2, alpha: 1e308 }));
+    expect([...model.userFactors].every(Number.isFinite)).toBe(true);
+  });
 });

@@ -9,7 +9,7 @@ import { packedSize } from './kernels/packed';
 import { mirrorStride } from './kernels/wasm/cg-kernel';
 import { validateAlsParams } from './params';
 import { restoreSnapshot } from './resume';
-import { checkRatings } from './training-data';
+import { checkRatings, checkScale } from './training-data';
 import type {
   AlsFitResult,
   AlsModel,
@@ -185,6 +185,7 @@ export async function fitAls(
 ): Promise<AlsFitResult> {
   validateAlsParams(params);
   checkRatings(ratings);
+  checkScale(ratings, params);
   throwIfAborted(hooks.signal);
   const startedAt = performance.now();
 

@@ -44,6 +44,42 @@ export function checkRatings(ratings: Ratings): void {
 }
 
 /**
+ * How large the confidence and regularization terms of one row's normal equations may grow.
+ * Well below the square root of the largest double (1.3e154): the conjugate-gradient solver
+ * squares residuals of that size, and every solver sums many such terms.
+ */
+const MAX_TERM = 1e150;
+
+/**
+ * Checks that alpha and the regularization param, scaled by the ratings, keep the normal
+ * equations within 64-bit floats. Beyond that training would fail with a misleading
+ * message or produce NaN factors. The number of ratings bounds the ratings of any one row.
+ */
+export function checkScale(ratings: Ratings, params: AlsParams): void {
+  const count = ratings.ratings.length;
+  const ratingsWord = count === 1 ? 'rating' : 'ratings';
+  const tooLarge = (name: string, value: number, scale: number, scaleText: string) => {
+    if (value * scale < MAX_TERM) return;
+    const most = Number((MAX_TERM / scale).toPrecision(2));
+    throw new RecflowError(
+      `${name} ${value} is too large for these ratings: ${name} × ${scaleText} must stay ` +
+        `below ${MAX_TERM}, or the normal equations overflow 64-bit floats; set ${name} to ` +
+        `at most ${most}.`,
+    );
+  };
+  tooLarge('regularization param', params.regParam, count, `${count} ${ratingsWord}`);
+  if (!params.implicitPrefs) return;
+  let largest = 0;
+  for (const rating of ratings.ratings) largest = Math.max(largest, Math.abs(rating));
+  tooLarge(
+    'alpha',
+    params.alpha,
+    largest * count,
+    `the largest |rating| (${largest}) × ${count} ${ratingsWord}`,
+  );
+}
+
+/**
  * Indexes the ids and groups the ratings by user and by item with counting sorts. Grouping
  * by user, then transposing twice, leaves every row's observations sorted by the other side's
  * position (duplicates keep their input order), so each half-step reads factors in order.
