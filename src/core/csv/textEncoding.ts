@@ -82,8 +82,58 @@ export function utf16Error(): RecflowError {
   );
 }
 
-/** The error for a NUL byte or a byte that is not UTF-8, found on `row` (1-based line). */
-export function notTextError(bytes: Uint8Array, index: number, row: number): RecflowError {
+/** A binary file format that people choose by mistake, with how to get a CSV out of it. */
+export interface BinaryFormat {
+  name: string;
+  fix: string;
+}
+
+const saveFromExcel = 'in Excel, save it as "CSV UTF-8 (Comma delimited)" and choose that file.';
+
+/** Formats by the bytes they start with. */
+const signatures: [number[], BinaryFormat][] = [
+  [
+    [0x50, 0x4b, 0x03, 0x04],
+    { name: 'an Excel workbook (.xlsx) or another ZIP archive', fix: saveFromExcel },
+  ],
+  [[0xd0, 0xcf, 0x11, 0xe0], { name: 'an older Excel workbook (.xls)', fix: saveFromExcel }],
+  [
+    [0x1f, 0x8b],
+    {
+      name: 'a gzip-compressed file',
+      fix: 'decompress it (gunzip, or 7-Zip) and choose the CSV inside.',
+    },
+  ],
+  [[0x89, 0x50, 0x4e, 0x47], { name: 'a PNG image', fix: 'choose a CSV file instead.' }],
+  [[0x25, 0x50, 0x44, 0x46], { name: 'a PDF document', fix: 'choose a CSV file instead.' }],
+];
+
+/** The binary format whose signature `bytes` start with, if any. */
+export function binaryFormatOf(bytes: Uint8Array): BinaryFormat | null {
+  for (const [signature, format] of signatures) {
+    if (signature.every((byte, i) => bytes[i] === byte)) return format;
+  }
+  return null;
+}
+
+/**
+ * The error for a NUL byte or a byte that is not UTF-8, found on `row` (1-based line). A
+ * file that started with the signature of a binary format is named as that format: its
+ * signature alone does not decide, since a text file may happen to start the same way.
+ */
+export function notTextError(
+  bytes: Uint8Array,
+  index: number,
+  row: number,
+  format: BinaryFormat | null = null,
+): RecflowError {
+  if (format !== null) {
+    return new RecflowError(
+      `the file looks like ${format.name}, not CSV text (binary data in row ${row}); ` +
+        `${format.fix}`,
+      { row },
+    );
+  }
   if (bytes[index] === 0) {
     return new RecflowError(
       `row ${row} contains a NUL byte, so the file looks binary rather than CSV text; ` +

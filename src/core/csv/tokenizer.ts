@@ -2,6 +2,8 @@ import { RecflowError } from '../errors.ts';
 import { MAX_COLUMNS, MAX_ROW_BYTES, MAX_ROW_TEXT } from './limits.ts';
 import { describeSeparator, quoteValue } from './messages.ts';
 import {
+  type BinaryFormat,
+  binaryFormatOf,
   countLineBreaks,
   hasUtf16Bom,
   isPlainAscii,
@@ -70,6 +72,8 @@ export class CsvTokenizer {
   /** Line of the first byte of `pending`, which is always the start of a row. */
   private line = 1;
   private started = false;
+  /** What the first bytes say the file is when it is a known binary format, else null. */
+  private binaryFormat: BinaryFormat | null = null;
   /** Bytes of `pending` before this index are known to be UTF-8. */
   private checkedUpTo = 0;
   /** Set when a scan stops inside quotes: the line the quote opened on. */
@@ -111,12 +115,13 @@ export class CsvTokenizer {
   private consume(bytes: Uint8Array, final: boolean): void {
     let start = 0;
     if (!this.started) {
-      // Wait for three bytes to tell a byte order mark from text.
-      if (bytes.length < 3 && !final) {
+      // Wait for four bytes to tell a byte order mark or a binary format's signature.
+      if (bytes.length < 4 && !final) {
         this.pending = bytes.slice();
         return;
       }
       if (hasUtf16Bom(bytes)) throw utf16Error();
+      this.binaryFormat = binaryFormatOf(bytes);
       start = utf8BomLength(bytes);
       this.started = true;
     }
@@ -152,7 +157,7 @@ export class CsvTokenizer {
     // The rows before the bad byte go first, so that an error in one of them is reported, as
     // it is when the bad byte comes in a later chunk: the error never depends on chunking.
     this.scanRows(bytes.subarray(0, badAt), start, false);
-    throw notTextError(bytes, badAt, row);
+    throw notTextError(bytes, badAt, row, this.binaryFormat);
   }
 
   /**

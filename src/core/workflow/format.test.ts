@@ -54,7 +54,7 @@ describe('the workflow file', () => {
     ],
     [
       '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "x"}}], "connections": [{"from": {"nodeId": "a", "portIndex": 0.5}, "to": {"nodeId": "a", "portIndex": 0}}]}}',
-      '"from.portIndex" that is not a whole number',
+      '"from.portIndex" of 0.5; ports are numbered 0, 1, 2, … from the top',
     ],
   ])('rejects %s saying %s', (text, message) => {
     expect(() => parseWorkflow(text)).toThrow(message);

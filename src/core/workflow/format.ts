@@ -35,6 +35,15 @@ export function plainData(value: unknown, depth = 0): unknown {
   return copy;
 }
 
+/** A value of the file as a message shows it: numbers and short texts as they are. */
+function shortly(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
 function fail(what: string): never {
   throw new RecflowError(`This is not a workflow file recflow can open: ${what}`);
 }
@@ -79,8 +88,12 @@ function readConnection(raw: unknown, ids: Set<string>, index: number): Connecti
       fail(`connection ${index + 1} has no "${name}.nodeId".`);
     }
     const port = side.portIndex;
+    if (port === undefined) fail(`connection ${index + 1} has no "${name}.portIndex".`);
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 0) {
-      fail(`connection ${index + 1} has a "${name}.portIndex" that is not a whole number.`);
+      fail(
+        `connection ${index + 1} has a "${name}.portIndex" of ${shortly(port)}; ports ` +
+          'are numbered 0, 1, 2, … from the top of each side of a node.',
+      );
     }
     if (!ids.has(side.nodeId)) {
       fail(`connection ${index + 1} refers to node \`${side.nodeId}\`, which is not in the file.`);
