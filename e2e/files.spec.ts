@@ -40,6 +40,20 @@ test('a reload restores the workflow, the uploaded file and the finished results
   await expect(nodeStatus(node(page, 'Read DataFrame'))).toHaveText('completed');
 });
 
+test('a reload straight after an edit keeps the edit', async ({ page }) => {
+  await openApp(page);
+  await node(page, 'ALS').click();
+  await page.getByLabel('rank', { exact: true }).fill('7');
+  await page.getByLabel('node name').fill('Quick ALS');
+  await page.keyboard.press('Tab');
+  // No wait for autosave: the page saves what is pending as it goes away.
+  await page.reload();
+
+  await expect(node(page, 'Quick ALS')).toBeVisible();
+  await node(page, 'Quick ALS').click();
+  await expect(page.getByLabel('rank', { exact: true })).toHaveValue('7');
+});
+
 test('export then import gives the same workflow', async ({ page }) => {
   await openApp(page);
   await node(page, 'ALS').click();

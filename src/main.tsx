@@ -14,6 +14,12 @@ import { startWorkerHost } from './worker/client.ts';
 
 const store = await restoreWorkspace(startWorkerHost());
 
+// A reload or a closed tab can come sooner than autosave: what is pending is saved as it goes.
+addEventListener('pagehide', () => store.getState().saveNow());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.getState().saveNow();
+});
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <EditorContext.Provider value={store}>

@@ -21,9 +21,13 @@ export function storageProblem(error: unknown): Notice {
 
 /**
  * Keeps the derived knowledge current, and saves the draft workflow and the summaries of
- * finished results shortly after every change.
+ * finished results shortly after every change. Returns a function that saves a pending
+ * change at once, for when the page is about to go away.
  */
-export function deriveAndAutosave(store: StoreApi<EditorState>, storage: WorkspaceStorage): void {
+export function deriveAndAutosave(
+  store: StoreApi<EditorState>,
+  storage: WorkspaceStorage,
+): () => void {
   const derive = ({ workflow, runs }: EditorState) => {
     const knowledge = knowledgeOf(workflow, runs);
     store.setState({ knowledge, problems: problemsOf(knowledge) });
@@ -60,4 +64,16 @@ export function deriveAndAutosave(store: StoreApi<EditorState>, storage: Workspa
     }, autosaveDelayMs);
   });
   derive(store.getState());
+
+  return () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    try {
+      storage.saveDraftAtExit(serializeWorkflow(store.getState().workflow));
+    } catch {
+      // The page is going away: there is no one left to tell.
+    }
+    save();
+  };
 }

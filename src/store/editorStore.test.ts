@@ -29,6 +29,15 @@ describe('the editor store', () => {
     expect(await storage.loadDraft()).toContain('"rank": 4');
   });
 
+  it('saves a pending change at once when asked, as the page goes away', async () => {
+    const storage = memoryStorage();
+    const store = editor(storage);
+    store.getState().setParam('demo-als', 'rank', 4);
+    store.getState().saveNow();
+    await Promise.resolve();
+    expect(await storage.loadDraft()).toContain('"rank": 4');
+  });
+
   it('tells the user when the browser refuses to store the draft, e.g. over quota', async () => {
     const full: WorkspaceStorage = {
       ...memoryStorage(),

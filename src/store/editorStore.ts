@@ -101,6 +101,8 @@ export interface EditorState {
   findResumable(): Promise<void>;
   /** Opens a workflow as one undoable step, e.g. a demo. */
   openWorkflow(workflow: Workflow): void;
+  /** Saves a change that autosave has not saved yet, as the page goes away. */
+  saveNow(): void;
   run(targets?: string[]): Promise<void>;
   stop(): void;
   csvOf(nodeId: string, portIndex: number): Promise<Blob>;
@@ -159,6 +161,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
   /** The uploaded files, to hand to a new worker if the current one dies. */
   const uploaded = new Map<string, { blob: Blob; fingerprint: string }>();
   let pastes = 0;
+  let saveNow = () => {};
 
   const store = createStore<EditorState>()((set, get) => {
     const warnStorage = (error: unknown) => set({ notice: storageProblem(error) });
@@ -464,6 +467,10 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
         void worker.api.stop();
       },
 
+      saveNow() {
+        saveNow();
+      },
+
       csvOf(nodeId, portIndex) {
         return worker.api.csvOf(nodeId, portIndex);
       },
@@ -474,6 +481,6 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
     };
   });
 
-  deriveAndAutosave(store, storage);
+  saveNow = deriveAndAutosave(store, storage);
   return store;
 }

@@ -2,14 +2,32 @@ import { createStore, entries, get, set } from 'idb-keyval';
 import type { NodeRun } from './editorStore.ts';
 import type { WorkspaceStorage } from './storage.ts';
 
-/** The workspace in IndexedDB: one database, drafts and results in one store, files in another. */
+/** Where a draft saved as the page goes away waits until IndexedDB holds it too. */
+const exitDraftKey = 'recflow.draft-at-exit';
+
+/**
+ * The workspace in IndexedDB: one database, drafts and results in one store, files in
+ * another. A page that is going away cannot count on an IndexedDB write to finish, so the
+ * draft saved then also goes to localStorage, which writes at once; it wins on the next load
+ * and is dropped once IndexedDB has saved a later draft.
+ */
 export function indexedDbStorage(): WorkspaceStorage {
   const workspace = createStore('recflow', 'workspace');
   const files = createStore('recflow-files', 'files');
 
   return {
-    saveDraft: (text) => set('draft', text, workspace),
-    loadDraft: () => get<string>('draft', workspace),
+    async saveDraft(text) {
+      await set('draft', text, workspace);
+      localStorage.removeItem(exitDraftKey);
+    },
+    saveDraftAtExit(text) {
+      try {
+        localStorage.setItem(exitDraftKey, text);
+      } catch {
+        // Over localStorage's few megabytes: the IndexedDB write that follows may still land.
+      }
+    },
+    loadDraft: async () => localStorage.getItem(exitDraftKey) ?? get<string>('draft', workspace),
     saveFile: (name, blob) => set(name, blob, files),
     async loadFiles() {
       const stored = await entries<string, Blob>(files);

@@ -6,6 +6,8 @@ import type { NodeRun } from './editorStore.ts';
  */
 export interface WorkspaceStorage {
   saveDraft(workflowFile: string): Promise<void>;
+  /** Saves the draft as the page goes away, when only a synchronous write is sure to land. */
+  saveDraftAtExit(workflowFile: string): void;
   loadDraft(): Promise<string | undefined>;
   saveFile(name: string, blob: Blob): Promise<void>;
   loadFiles(): Promise<Map<string, Blob>>;
@@ -20,6 +22,9 @@ export function memoryStorage(): WorkspaceStorage {
   const files = new Map<string, Blob>();
   return {
     saveDraft: async (text) => {
+      draft = text;
+    },
+    saveDraftAtExit: (text) => {
       draft = text;
     },
     loadDraft: async () => draft,
