@@ -1,4 +1,5 @@
 import { lookupPositions } from '../als/ids.ts';
+import { scoreCandidates, selectTop } from '../als/topK.ts';
 import type { AlsModel } from '../als/types.ts';
 import { throwIfAborted } from '../errors.ts';
 
@@ -56,61 +57,6 @@ function seenLists(queryPositions: Int32Array, candidatePositions: Int32Array, q
   return { starts, candidates };
 }
 
-/** True when candidate a ranks below candidate b: a lower score, or the same and a larger id. */
-function ranksBelow(scores: Float64Array, a: number, b: number): boolean {
-  return scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-}
-
-/**
- * Fills `heap[0, k)` with the k best candidates not marked with `stamp`, best first.
- * The heap is a binary min-heap while filling (the root is the worst kept).
- */
-function selectTop(
-  scores: Float64Array,
-  k: number,
-  heap: Int32Array,
-  marks: Int32Array,
-  stamp: number,
-): void {
-  let size = 0;
-  const siftDown = (start: number) => {
-    let parent = start;
-    for (;;) {
-      const left = 2 * parent + 1;
-      if (left >= size) return;
-      const right = left + 1;
-      const child = right < size && ranksBelow(scores, heap[right], heap[left]) ? right : left;
-      if (!ranksBelow(scores, heap[child], heap[parent])) return;
-      [heap[parent], heap[child]] = [heap[child], heap[parent]];
-      parent = child;
-    }
-  };
-
-  for (let candidate = 0; candidate < scores.length; candidate++) {
-    if (marks[candidate] === stamp) continue;
-    if (size < k) {
-      let child = size++;
-      heap[child] = candidate;
-      while (child > 0) {
-        const parent = (child - 1) >> 1;
-        if (!ranksBelow(scores, heap[child], heap[parent])) break;
-        [heap[parent], heap[child]] = [heap[child], heap[parent]];
-        child = parent;
-      }
-    } else if (k > 0 && ranksBelow(scores, heap[0], candidate)) {
-      heap[0] = candidate;
-      siftDown(0);
-    }
-  }
-
-  // Move the worst to the back until the heap is empty: the array ends sorted best first.
-  for (let end = size - 1; end > 0; end--) {
-    [heap[0], heap[end]] = [heap[end], heap[0]];
-    size = end;
-    siftDown(0);
-  }
-}
-
 /** The top `k` (≥ 1) candidates of every user, or of every item, of a model. */
 export async function topRecommendations(
   model: AlsModel,
@@ -161,15 +107,8 @@ export async function topRecommendations(
     }
     const count = Math.min(most, candidates - seenCount);
 
-    // score_c = x_q · y_c for every candidate
-    for (let c = 0; c < candidates; c++) {
-      let score = 0;
-      for (let a = 0; a < rank; a++) {
-        score += queryFactors[q * rank + a] * candidateFactors[c * rank + a];
-      }
-      scores[c] = score;
-    }
-    selectTop(scores, count, heap, marks, q + 1);
+    scoreCandidates(queryFactors, q * rank, candidateFactors, rank, scores);
+    selectTop(scores, count, heap, { marks, stamp: q + 1 });
 
     const base = starts[q];
     for (let j = 0; j < count; j++) {
