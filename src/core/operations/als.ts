@@ -21,21 +21,13 @@ import type {
 import {
   type ColumnParamSpec,
   findColumn,
+  fitInputColumn,
   newColumnName,
   type ParamSpec,
   type ResolvedParams,
   read,
 } from '../params/index.ts';
 import { configurable } from './configurable.ts';
-
-const column = (name: string, fallback: string, description: string): ColumnParamSpec => ({
-  name,
-  kind: 'column',
-  default: { type: 'column', value: fallback },
-  source: 'fit input',
-  columnType: 'numeric',
-  description,
-});
 
 /**
  * The parameters in the order of Seahorse's docs table, then recflow's additions. Defaults
@@ -64,7 +56,7 @@ const params: ParamSpec[] = [
     description:
       'Whether ratings are implicit feedback (views, clicks) rather than explicit scores.',
   },
-  column('item column', 'item', 'Column for item ids: whole numbers in the 32-bit range.'),
+  fitInputColumn('item column', 'item', 'Column for item ids: whole numbers in the 32-bit range.'),
   {
     name: 'max iterations',
     kind: 'numeric',
@@ -114,7 +106,11 @@ const params: ParamSpec[] = [
     integer: true,
     description: 'Rank of the matrix factorization: the length of each factor vector.',
   },
-  column('rating column', 'rating', 'Column for ratings; required for implicit feedback too.'),
+  fitInputColumn(
+    'rating column',
+    'rating',
+    'Column for ratings; required for implicit feedback too.',
+  ),
   {
     name: 'regularization param',
     kind: 'numeric',
@@ -131,7 +127,7 @@ const params: ParamSpec[] = [
     integer: true,
     description: 'Random seed of the initial factors; the same seed gives the same model.',
   },
-  column('user column', 'user', 'Column for user ids: whole numbers in the 32-bit range.'),
+  fitInputColumn('user column', 'user', 'Column for user ids: whole numbers in the 32-bit range.'),
   {
     name: 'cold start strategy',
     kind: 'choice',

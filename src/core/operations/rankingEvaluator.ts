@@ -14,6 +14,7 @@ import type {
 import {
   type ColumnParamSpec,
   findColumn,
+  fitInputColumn,
   type ParamSpec,
   type ResolvedParams,
   read,
@@ -23,16 +24,13 @@ import { configurable } from './configurable.ts';
 /** recflow's own operation: Seahorse had no ranking metrics. */
 export const rankingEvaluatorOperationId = '98a12053-ec01-407e-bfe7-b2473c45d588';
 
-const idColumn = (name: string, fallback: string, role: string): ColumnParamSpec => ({
-  name,
-  kind: 'column',
-  default: { type: 'column', value: fallback },
-  source: 'fit input',
-  columnType: 'numeric',
-  description:
+const idColumn = (name: string, fallback: string, role: string): ColumnParamSpec =>
+  fitInputColumn(
+    name,
+    fallback,
     `Column of ${role} ids in the held-out interactions at Evaluate; the recommendations ` +
-    'must have a column of the same name.',
-});
+      'must have a column of the same name.',
+  );
 
 const userColumn = idColumn('user column', 'user', 'user');
 const itemColumn = idColumn('item column', 'item', 'item');

@@ -16,27 +16,19 @@ import type {
 import {
   type ColumnParamSpec,
   findColumn,
+  fitInputColumn,
   type ParamSpec,
   type ResolvedParams,
   read,
 } from '../params/index.ts';
 import { configurable } from './configurable.ts';
 
-const column = (name: string, fallback: string, description: string): ColumnParamSpec => ({
-  name,
-  kind: 'column',
-  default: { type: 'column', value: fallback },
-  source: 'fit input',
-  columnType: 'numeric',
-  description,
-});
-
-const predictionColumn = column(
+const predictionColumn = fitInputColumn(
   'prediction column',
   'prediction',
   'Column of predicted values, such as the one ALS adds when scoring.',
 );
-const labelColumn = column(
+const labelColumn = fitInputColumn(
   'label column',
   'label',
   'Column of true values; for ALS ratings this is the rating column, e.g. `rating`.',

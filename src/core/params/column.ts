@@ -1,6 +1,25 @@
 import { type ColumnSchema, isNumeric, listColumns, type Schema } from '../frame/schema.ts';
 import type { ColumnParamSpec, ColumnSelection } from './spec.ts';
 
+/**
+ * A numeric column of the DataFrame an estimator is fitted on or an evaluator measures,
+ * picked by the name `fallback` unless the user picks another.
+ */
+export function fitInputColumn(
+  name: string,
+  fallback: string,
+  description: string,
+): ColumnParamSpec {
+  return {
+    name,
+    kind: 'column',
+    default: { type: 'column', value: fallback },
+    source: 'fit input',
+    columnType: 'numeric',
+    description,
+  };
+}
+
 export function isColumnSelection(value: unknown): value is ColumnSelection {
   if (typeof value !== 'object' || value === null) return false;
   const { type, value: inner } = value as { type?: unknown; value?: unknown };

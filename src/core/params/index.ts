@@ -14,7 +14,7 @@ import type {
 import { checkString } from './string.ts';
 
 export { chosenOption } from './choice.ts';
-export { describeSelection, findColumn, isColumnSelection } from './column.ts';
+export { describeSelection, findColumn, fitInputColumn, isColumnSelection } from './column.ts';
 export {
   describeColumnsSelection,
   isMultipleColumnSelection,
