@@ -88,6 +88,30 @@ describe('recflow run', () => {
     for (const row of rows) expect(Number.isFinite(Number(row[3])), row.join()).toBe(true);
   });
 
+  it('trains on worker threads to the same predictions as on one thread', async () => {
+    const workflow = await saved('threads.json', trainAndScoreDemo());
+    const predictions = async (threads: string) => {
+      const out = path(`threads-${threads}`);
+      const args = ['run', workflow, ...data, '--out', out, '--threads', threads];
+      const { code, stderr } = await runCli(args);
+      expect(code, stderr).toBe(0);
+      const onThreads = 'recflow run: ALS trains on 2 threads';
+      if (threads === '2') expect(stderr).toContain(onThreads);
+      else expect(stderr).not.toContain(onThreads);
+      return (await csvRows(join(out, 'demo-transform-0.csv'))).rows.map((row) => row[4]);
+    };
+    const [one, two] = await Promise.all([predictions('1'), predictions('2')]);
+    expect(one).toHaveLength(1501);
+    expect(two).toEqual(one);
+  });
+
+  it('refuses --threads that is not a whole number from 1, with exit code 2', async () => {
+    const workflow = await saved('threads-zero.json', trainAndScoreDemo());
+    const { code, stderr } = await runCli(['run', workflow, ...data, '--threads', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--threads must be a whole number from 1 to 256; got 0.');
+  });
+
   it('prints one JSON object with --json', async () => {
     const workflow = await saved('json.json', trainAndScoreDemo());
 

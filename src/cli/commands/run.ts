@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { RecflowError } from '../../core/errors.ts';
 import { graphProblems } from '../../core/export/graph.ts';
+import { als } from '../../core/operations/als.ts';
+import type { RowRangeRunner } from '../../core/parallel/runner.ts';
 import { type RunOutcome, WorkflowExecutor } from '../../core/run/executor.ts';
-import { type Command, exitCodes } from '../command.ts';
+import type { Workflow } from '../../core/workflow/model.ts';
+import { type Command, exitCodes, UsageError } from '../command.ts';
+import { startThreadPool } from '../parallel/threadPool.ts';
 import { parseFileCommandLine } from '../run/args.ts';
 import { type BoundData, bindDataFiles, parseDataFlags, readerName } from '../run/dataFiles.ts';
 import { collectResults, prepareOutFolder, writeResults } from '../run/outputs.ts';
@@ -10,9 +15,10 @@ import { RunReporter } from '../run/report.ts';
 import { runSummary, summaryLines } from '../run/summary.ts';
 import { readWorkflowFile } from '../run/workflowFile.ts';
 
-const flagKinds = { out: 'value', json: 'switch' } as const;
+const flagKinds = { out: 'value', json: 'switch', threads: 'value' } as const;
 
 const usage = `Usage: recflow run WORKFLOW.json [--data NAME=PATH ...] [--out DIR] [--json]
+                  [--threads N]
 
 Runs a workflow file, as the editor exports it, in Node with the same executor and
 operations as the browser: every node, each after the nodes it takes input from.
@@ -31,6 +37,10 @@ Output:
   --json             print one JSON object instead of the summary: status, nodes (id, name,
                      operation, status, seconds, message), outputs (node, port, name, rows,
                      columns, file), metrics, metricsFile
+
+Training:
+  --threads N        worker threads that train ALS (default: one per core); 1 trains on
+                     the main thread. The model is the same bits on any number of threads.
 
 Progress goes to stderr: on a terminal a bar for the running node, and one line per node
 as it ends ("Fit: completed in 1.2 s"). Exit code 0 when every node completed; 1 when a
@@ -75,7 +85,10 @@ export const runCommand: Command = {
     const executor = new WorkflowExecutor();
     const controller = new AbortController();
     const reporter = new RunReporter(bound.workflow, controller.signal);
-    const outcome = await runStoppably(executor, bound, reporter, controller);
+    const pool = trainingPool(workflow, threadsFlag(flags.threads));
+    const outcome = await runStoppably(executor, bound, reporter, controller, pool).finally(() =>
+      pool?.terminate(),
+    );
 
     const results = collectResults(bound.workflow, executor);
     if (flags.out !== undefined) await writeResults(results, flags.out);
@@ -100,6 +113,7 @@ async function runStoppably(
   bound: BoundData,
   reporter: RunReporter,
   controller: AbortController,
+  pool: RowRangeRunner | undefined,
 ): Promise<RunOutcome> {
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -109,10 +123,28 @@ async function runStoppably(
       signal: controller.signal,
       yieldToEvents,
       onEvent: reporter.onEvent,
+      rowRangeRunner: pool,
     });
   } finally {
     process.off('SIGINT', stop);
   }
+}
+
+function threadsFlag(text: string | boolean | undefined): number {
+  if (typeof text !== 'string') return availableParallelism();
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new UsageError(`--threads must be a whole number from 1 to 256; got ${text}.`);
+  }
+  return threads;
+}
+
+/** Threads for ALS to train on, started only for a workflow that trains ALS. */
+function trainingPool(workflow: Workflow, threads: number) {
+  const trains = workflow.nodes.some((node) => node.operationId === als.id);
+  if (!trains || threads === 1) return undefined;
+  note(`ALS trains on ${threads} threads`);
+  return startThreadPool(threads);
 }
 
 function note(line: string): void {
