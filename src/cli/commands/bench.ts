@@ -25,15 +25,15 @@ const usage = `Usage: recflow bench [options]        (npm run bench)
 
 Measures ALS training and CSV reading on synthetic MovieLens-shaped ratings (power-law user
 and item degrees, a hidden low-rank model plus noise). For explicit rank 10, implicit rank 10,
-implicit rank 50 (with the conjugate-gradient solver) and explicit rank 50 it trains on a pool of worker
-threads and reports seconds per iteration (the median of the iterations after the first,
-which includes setup), ratings per second, setup time, peak RSS and ArrayBuffer memory, the
-CPU time per iteration over all threads, and the same cases with the plain reference
-implementation (fitAlsReference, one thread) as a baseline, with the speed-up; then how each
-case compares with its target for 2 threads, where one is set. Then it reads the 1m shape's
-1M ratings into Arrow (readCsv) from a
-23 MB CSV and from a 26 MB MovieLens-style '::' file, and reports MB/s. The default run
-takes 1 to 2 minutes on 2 cores.
+implicit rank 50 (with the conjugate-gradient solver) and explicit rank 50 it trains on a
+pool of worker threads and reports seconds per iteration (the median of the iterations
+after the first, which includes setup), ratings per second, setup time, peak RSS and
+ArrayBuffer memory, the CPU time per iteration over all threads, and the same cases with
+the plain reference implementation (fitAlsReference, one thread) as a baseline, with the
+speed-up; then how each case compares with its target for 2 threads, where one is set.
+Then it reads the 1m shape's 1M ratings into Arrow (readCsv) from a 23 MB CSV and from a
+26 MB MovieLens-style '::' file, and reports MB/s. The default run takes 1 to 2 minutes on
+2 cores.
 
 Options:
   --shape S                 100k, 1m (default), 10m or 25m: the MovieLens release whose

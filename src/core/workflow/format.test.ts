@@ -90,7 +90,7 @@ describe('the workflow file', () => {
     },
   );
 
-  it('gives a node no name when the gui section has none for it, even under an inherited key', () => {
+  it('gives a node no name when the gui section has none, even for an inherited key', () => {
     const text =
       '{"workflow": {"nodes": [{"id": "toString", "operation": {"id": "x"}}], "connections": []},' +
       ' "thirdPartyData": {"gui": {"nodes": {}}}}';

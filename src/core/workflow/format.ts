@@ -116,7 +116,10 @@ function guiEntries(parsed: unknown): GuiEntryOf {
   return (nodeId) => plainData(own(nodes, nodeId));
 }
 
-/** Reads and validates a workflow file in Seahorse's layout. Throws a RecflowError that says what is wrong. */
+/**
+ * Reads and validates a workflow file in Seahorse's layout. Throws a RecflowError that says
+ * what is wrong.
+ */
 export function parseWorkflow(text: string): Workflow {
   let parsed: unknown;
   try {

@@ -142,7 +142,7 @@ function WideColumnInput({ current, columns, onChange, ...common }: WideColumnIn
         ))}
       </datalist>
       <p className="field-note">
-        {`${columns.length.toLocaleString('en-US')} columns: type a name, or # and a 0-based index.`}
+        {columns.length.toLocaleString('en-US')} columns: type a name, or # and a 0-based index.
       </p>
     </>
   );

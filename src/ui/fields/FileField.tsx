@@ -25,9 +25,11 @@ export function FileField(props: FileFieldProps) {
         }}
       />
       <p className="file-current">
-        {typeof value === 'string'
-          ? `${value}${chosen ? ` (${(chosen.size / 1024).toFixed(1)} KB)` : ' — not uploaded in this browser'}`
-          : 'No file yet.'}
+        {typeof value !== 'string'
+          ? 'No file yet.'
+          : chosen
+            ? `${value} (${(chosen.size / 1024).toFixed(1)} KB)`
+            : `${value} — not uploaded in this browser`}
       </p>
     </FieldShell>
   );

@@ -49,7 +49,8 @@ export function RowFinder({ nodeId, portIndex, column }: RowFinderProps) {
           <p className="frame-size">
             {found.rowCount === 0
               ? `No row has ${column} ${value}.`
-              : `${found.rowCount.toLocaleString('en-US')} rows with ${column} ${value}${found.rowCount === 100 ? ' (the first 100)' : ''}`}
+              : `${found.rowCount.toLocaleString('en-US')} rows with ${column} ${value}` +
+                (found.rowCount === 100 ? ' (the first 100)' : '')}
           </p>
           <PreviewTable frame={found} label={`Rows where ${column} is ${value}`} />
         </>
