@@ -176,12 +176,18 @@ const workflowSample = [
   'prototype-pollution.json',
   'node-ids-like-prototype-keys.json',
   'wrong-parameter-types.json',
+  'html-in-names.json',
 ];
 
-test('ten broken workflow files are refused or run as the manifest says', async ({ page }) => {
+test('broken workflow files are refused or run as the manifest says', async ({ page }) => {
   test.setTimeout(180_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
   await openApp(page);
   const manifest = workflowExpectations();
   const byId = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -217,5 +223,9 @@ test('ten broken workflow files are refused or run as the manifest says', async 
       for (const id of run.draft ?? []) await expect(nodeStatus(byId(id)), id).toHaveText('draft');
     });
   }
+  // The last file's markup is on the page as text, and none of it became elements.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>alert(2)</script>');
+  await expect(page.locator('img[src="x"], svg[onload], b[onmouseover]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
