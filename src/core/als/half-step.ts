@@ -62,9 +62,11 @@ export function createHalfStepScratch(rank: number): HalfStepScratch {
 }
 
 /**
- * The data loss of a solved row without revisiting its observations. With G = A − λnI the
- * row's part of the objective is Σ c·(p − x·y)² = Σ c·p² − 2xᵀb + xᵀGx, and the solution
- * satisfies xᵀAx = xᵀb (Cholesky: A x = b; NNLS: x_j·(Ax − b)_j = 0 for every j), so
+ * The data loss of a solved row without revisiting its observations. With G = A − λnI
+ * the row's part of the objective is
+ *   Σ c·(p − x·y)² = Σ c·p² − 2xᵀb + xᵀGx,
+ * and the solution satisfies xᵀAx = xᵀb (Cholesky: A x = b; NNLS: x_j·(Ax − b)_j = 0 for
+ * every j), so
  *   Σ c·(p − x·y)² = Σ c·p² − xᵀb − λn·|x|².
  * For implicit feedback G includes YᵀY, so the sum runs over every cell of the row.
  */

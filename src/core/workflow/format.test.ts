@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { als } from '../operations/als.ts';
 import { sharedFile } from '../testing/sharedFiles.ts';
 import { trainAndScoreDemo } from './demos.ts';
 import { parseWorkflow, serializeWorkflow } from './format.ts';
@@ -8,6 +9,15 @@ const fixtures = [
   '02_machinelearning2.json',
   'show_various_report_types.json',
 ];
+
+/** A workflow file of these nodes and connections, and nothing else. */
+const fileOf = (nodes: unknown[], connections: unknown[]) =>
+  JSON.stringify({ workflow: { nodes, connections } });
+const nodeOf = (id: string) => ({ id, operation: { id: 'x' } });
+const edgeOf = (from: string, fromPort: number, to: string, toPort: number) => ({
+  from: { nodeId: from, portIndex: fromPort },
+  to: { nodeId: to, portIndex: toPort },
+});
 
 describe('the workflow file', () => {
   it('round-trips a recflow workflow', () => {
@@ -44,16 +54,10 @@ describe('the workflow file', () => {
     ['{', 'it is not valid JSON'],
     ['{"workflow": 3}', 'it has no "workflow" object'],
     ['{"workflow": {"nodes": {}}}', '"workflow" needs a "nodes" list'],
+    [fileOf([nodeOf('a'), nodeOf('a')], []), 'two nodes share the id `a`'],
+    [fileOf([], [edgeOf('a', 0, 'b', 0)]), 'refers to node `a`, which is not in the file'],
     [
-      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "x"}}, {"id": "a", "operation": {"id": "x"}}], "connections": []}}',
-      'two nodes share the id `a`',
-    ],
-    [
-      '{"workflow": {"nodes": [], "connections": [{"from": {"nodeId": "a", "portIndex": 0}, "to": {"nodeId": "b", "portIndex": 0}}]}}',
-      'refers to node `a`, which is not in the file',
-    ],
-    [
-      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "x"}}], "connections": [{"from": {"nodeId": "a", "portIndex": 0.5}, "to": {"nodeId": "a", "portIndex": 0}}]}}',
+      fileOf([nodeOf('a')], [edgeOf('a', 0.5, 'a', 0)]),
       '"from.portIndex" of 0.5; ports are numbered 0, 1, 2, … from the top',
     ],
   ])('rejects %s saying %s', (text, message) => {
@@ -62,8 +66,9 @@ describe('the workflow file', () => {
 
   it('drops keys that would reach an object prototype', () => {
     const text =
-      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "5a9e4883-b653-418e-bc51-a42fde476a63"},' +
-      ' "parameters": {"__proto__": {"polluted": true}, "rank": 3}}], "connections": []}}';
+      '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "' +
+      als.id +
+      '"}, "parameters": {"__proto__": {"polluted": true}, "rank": 3}}], "connections": []}}';
     const workflow = parseWorkflow(text);
     expect(workflow.nodes[0].params).toEqual({ rank: 3 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
