@@ -43,18 +43,28 @@ function longestRow(positions: Int32Array, rows: number): number {
 
 function allocate(bytes: number, shared: boolean, wasm: boolean) {
   const pages = Math.ceil(bytes / PAGE_BYTES);
+  const size =
+    bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
   if (pages > MAX_PAGES) {
     throw new RecflowError(
-      `training needs ${(bytes / 2 ** 30).toFixed(1)} GiB of memory, more than the 4 GiB ` +
-        'one training can address; train on fewer ratings or a lower rank.',
+      `training needs ${size} of memory, more than the 4 GiB one training can address; ` +
+        'train on fewer ratings or a lower rank.',
     );
   }
-  if (wasm) {
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-    return { memory, buffer: null };
+  try {
+    if (wasm) {
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+      return { memory, buffer: null };
+    }
+    const buffer = shared ? new SharedArrayBuffer(pages * PAGE_BYTES) : new ArrayBuffer(bytes);
+    return { memory: null, buffer };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RecflowError(
+      `training needs ${size} of memory, which could not be had (${error.message}); close ` +
+        'other tabs, or train on fewer ratings or a lower rank.',
+    );
   }
-  const buffer = shared ? new SharedArrayBuffer(pages * PAGE_BYTES) : new ArrayBuffer(bytes);
-  return { memory: null, buffer };
 }
 
 /**

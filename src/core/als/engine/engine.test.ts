@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticRatings } from '../../bench/synthetic';
 import { ndcgAtK, precisionAtK } from '../../metrics/ranking';
 import { fitAls } from '../fit';
@@ -126,7 +126,7 @@ describe('the conjugate-gradient solver', () => {
     return { precision: precision / relevant.size, ndcg: ndcg / relevant.size };
   }
 
-  it('ranks held-out positives within 1% of the exact solve (precision@10 and nDCG@10)', async () => {
+  it('ranks held-out positives within 1% of the exact solve (precision, nDCG at 10)', async () => {
     const all = syntheticRatings({ users: 500, items: 300, ratings: 25_000 }, 7);
     const isHeldOut = (i: number) => (i * 2654435761) % 5 === 0;
     const pick = (keep: (i: number) => boolean): Ratings => {
@@ -155,5 +155,24 @@ describe('the conjugate-gradient solver', () => {
     expect(exact.precision).toBeGreaterThan(0.05);
     expect(cg.precision).toBeGreaterThanOrEqual(0.99 * exact.precision);
     expect(cg.ndcg).toBeGreaterThanOrEqual(0.99 * exact.ndcg);
+  });
+});
+
+describe('memory for training', () => {
+  it('that cannot be had is reported with its size and what to do', async () => {
+    const spy = vi.spyOn(WebAssembly, 'Memory').mockImplementation(function refuse() {
+      throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+    });
+    try {
+      const ratings = explicitRatings(15, 25, 3, 0.1, 41).training;
+      const failure = fitAls(ratings, testParams({ rank: 3 }));
+      await expect(failure).rejects.toThrow(
+        'training needs 1 MiB of memory, which could not be had (WebAssembly.Memory(): could ' +
+          'not allocate memory); close other tabs, or train on fewer ratings or a lower rank.',
+      );
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
