@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { evaluateAndRecommendDemo } from '../src/core/workflow/demos.ts';
 import { connect, dropOperation, nodeStatus, openApp, startEmpty } from './support.ts';
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
@@ -164,10 +165,17 @@ test('ports are connected from the keyboard through the node’s inputs', async 
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
-test('the mini map hides and shows again, and the choice outlives a reload', async ({ page }) => {
+test('the mini map draws every node, hides and shows again, and the choice outlives a reload', async ({
+  page,
+}) => {
   await openApp(page);
   const minimap = page.getByRole('img', { name: 'Mini map' });
   await expect(minimap).toBeVisible();
+  await expect(minimap.locator('.react-flow__minimap-node')).toHaveCount(4);
+  await page.getByRole('combobox', { name: 'Open a demo' }).selectOption('Evaluate and recommend');
+  await expect(minimap.locator('.react-flow__minimap-node')).toHaveCount(
+    evaluateAndRecommendDemo().nodes.length,
+  );
 
   await page.getByRole('button', { name: 'Hide mini map' }).click();
   await expect(minimap).toHaveCount(0);
@@ -177,4 +185,25 @@ test('the mini map hides and shows again, and the choice outlives a reload', asy
 
   await page.getByRole('button', { name: 'Show mini map' }).click();
   await expect(minimap).toBeVisible();
+});
+
+test('a workflow that replaces the current one is shown whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  // Zoomed in on one corner, as after working on a detail.
+  const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+  for (let i = 0; i < 4; i++) await zoomIn.click();
+
+  await page.getByRole('combobox', { name: 'Open a demo' }).selectOption('Evaluate and recommend');
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(evaluateAndRecommendDemo().nodes.length);
+  await expect(async () => {
+    for (const box of await Promise.all((await nodes.all()).map((node) => node.boundingBox()))) {
+      expect(box!.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(box!.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
+  }).toPass({ timeout: 5000 });
 });

@@ -2,6 +2,7 @@ import {
   Background,
   ControlButton,
   Controls,
+  type Dimensions,
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
@@ -13,7 +14,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { operationById } from '../../core/operations/catalog.ts';
 import { connectionProblem } from '../../core/workflow/connect.ts';
 import { connectionKey, nodeLabel, type Position } from '../../core/workflow/model.ts';
@@ -29,6 +30,7 @@ const nodeTypes = { operation: OperationNode };
 const minimapSize = { width: 150, height: 100 };
 const minimapPreference = 'recflow.minimap';
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const fitViewOptions = { maxZoom: 1 };
 
 /** Applies React Flow's selection changes to a set of selected ids. */
 function selectionAfter(current: string[], changes: (NodeChange | EdgeChange)[]): string[] {
@@ -48,9 +50,19 @@ export function Canvas() {
   const runs = useEditor((state) => state.runs);
   const store = useEditorStore();
   const { addNode, moveNodes, connect, select, showNotice } = useActions();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const [pendingEdge, setPendingEdge] = useState<PendingEdge | null>(null);
   const [minimapShown, toggleMinimap] = useRememberedToggle(minimapPreference, true);
+  // Node sizes as React Flow measured them: the mini map draws only nodes of known size.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
+
+  // A workflow that replaces the current one (opened, imported, new) is shown whole.
+  const fittedWorkflowId = useRef(workflow.id);
+  useEffect(() => {
+    if (fittedWorkflowId.current === workflow.id) return;
+    fittedWorkflowId.current = workflow.id;
+    void fitView(fitViewOptions);
+  }, [workflow.id, fitView]);
 
   const nodes: Node[] = useMemo(() => {
     const selected = new Set(selectedNodeIds);
@@ -62,8 +74,9 @@ export function Canvas() {
       selected: selected.has(node.id),
       ariaLabel: nodeLabel(node),
       domAttributes: { 'data-status': runs[node.id]?.status ?? 'draft' } as never,
+      measured: measured.get(node.id),
     }));
-  }, [workflow.nodes, selectedNodeIds, runs]);
+  }, [workflow.nodes, selectedNodeIds, runs, measured]);
 
   const edges: Edge[] = useMemo(() => {
     const selected = new Set(selectedEdgeIds);
@@ -87,11 +100,16 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       const positions = new Map<string, Position>();
+      const sizes = new Map<string, Dimensions>();
       for (const change of changes) {
         if (change.type === 'position' && change.position)
           positions.set(change.id, change.position);
+        if (change.type === 'dimensions' && change.dimensions) {
+          sizes.set(change.id, change.dimensions);
+        }
       }
       if (positions.size > 0) moveNodes(positions);
+      if (sizes.size > 0) setMeasured((before) => new Map([...before, ...sizes]));
       if (changes.some((change) => change.type === 'select')) {
         const state = store.getState();
         select(selectionAfter(state.selectedNodeIds, changes), state.selectedEdgeIds);
@@ -178,7 +196,7 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={multiSelectKeys}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         colorMode="system"
       >
