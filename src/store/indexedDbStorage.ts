@@ -5,6 +5,15 @@ import type { WorkspaceStorage } from './storage.ts';
 /** Where a draft saved as the page goes away waits until IndexedDB holds it too. */
 const exitDraftKey = 'recflow.draft-at-exit';
 
+/** Runs `use` on localStorage; where the browser refuses it (full, or turned off), null. */
+function withLocalStorage<T>(use: (local: Storage) => T): T | null {
+  try {
+    return use(localStorage);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The workspace in IndexedDB: one database, drafts and results in one store, files in
  * another. A page that is going away cannot count on an IndexedDB write to finish, so the
@@ -18,16 +27,14 @@ export function indexedDbStorage(): WorkspaceStorage {
   return {
     async saveDraft(text) {
       await set('draft', text, workspace);
-      localStorage.removeItem(exitDraftKey);
+      withLocalStorage((local) => local.removeItem(exitDraftKey));
     },
     saveDraftAtExit(text) {
-      try {
-        localStorage.setItem(exitDraftKey, text);
-      } catch {
-        // Over localStorage's few megabytes: the IndexedDB write that follows may still land.
-      }
+      // Over localStorage's few megabytes, the IndexedDB write that follows may still land.
+      withLocalStorage((local) => local.setItem(exitDraftKey, text));
     },
-    loadDraft: async () => localStorage.getItem(exitDraftKey) ?? get<string>('draft', workspace),
+    loadDraft: async () =>
+      withLocalStorage((local) => local.getItem(exitDraftKey)) ?? get<string>('draft', workspace),
     saveFile: (name, blob) => set(name, blob, files),
     async loadFiles() {
       const stored = await entries<string, Blob>(files);
