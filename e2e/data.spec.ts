@@ -37,6 +37,9 @@ test('a broken file fails on its node with the row, and a good file then runs wi
 
   await expect(nodeStatus(read)).toHaveText('failed');
   await expect(read.getByRole('alert')).toContainText('row 3');
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText(
+    'No result: this node failed',
+  );
 
   await page.getByLabel('CSV file').setInputFiles('public/data/sample_movielens_ratings.csv');
   await expect(nodeStatus(read)).toHaveText('completed');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '../../core/errors.ts';
 import { operationById } from '../../core/operations/catalog.ts';
+import type { NodeStatus } from '../../core/run/executor.ts';
 import type { PortSummary } from '../../core/run/summary.ts';
 import { nodeLabel } from '../../core/workflow/model.ts';
 import { focusedNodeId, useActions, useEditor } from '../EditorContext.tsx';
@@ -29,6 +30,21 @@ function PortReport({ summary, source }: PortReportProps) {
       return <p className="hint">An untrained {summary.operationName} estimator: Fit trains it.</p>;
     case 'Evaluator':
       return <p className="hint">An evaluator of {summary.metricName}: Evaluate applies it.</p>;
+  }
+}
+
+/** Why a node shows no result yet, and what brings one. */
+function noResultHint(status: NodeStatus | undefined): string {
+  switch (status) {
+    case 'failed':
+      return 'No result: this node failed (its message is on the node). Fix that, then Run again.';
+    case 'running':
+    case 'queued':
+      return 'The result shows here as soon as this node completes.';
+    case 'aborted':
+      return 'Stopped before it completed: Run to try again.';
+    default:
+      return 'Run the workflow to see what this node produces.';
   }
 }
 
@@ -92,7 +108,7 @@ export function ResultsPanel() {
           source={run?.restored ? undefined : { nodeId: node.id, portIndex: port }}
         />
       ) : (
-        <p className="hint">Run the workflow to see what this node produces.</p>
+        <p className="hint">{noResultHint(run?.status)}</p>
       )}
     </section>
   );
