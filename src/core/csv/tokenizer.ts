@@ -156,7 +156,8 @@ export class CsvTokenizer {
     const row = this.line + countLineBreaks(bytes, 0, badAt);
     // The rows before the bad byte go first, so that an error in one of them is reported, as
     // it is when the bad byte comes in a later chunk: the error never depends on chunking.
-    this.scanRows(bytes.subarray(0, badAt), start, false);
+    // The bad byte is scanned too: it is no LF, so a CR just before it ends a row.
+    this.scanRows(bytes.subarray(0, badAt + 1), start, false);
     throw notTextError(bytes, badAt, row, this.binaryFormat);
   }
 

@@ -212,6 +212,8 @@ const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
 function mutateJson(text: string, mutation: JsonMutation): string {
   const document = JSON.parse(text);
   const paths = pathsIn(document).filter((path) => path.length > 0);
+  // Earlier mutations may have deleted every value: nothing is left to mutate.
+  if (paths.length === 0) return text;
   const path = paths[mutation.pick % paths.length];
   const parent = path.slice(0, -1).reduce((inner, step) => inner[step], document);
   const last = path[path.length - 1];

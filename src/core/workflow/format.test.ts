@@ -64,6 +64,16 @@ describe('the workflow file', () => {
     expect(() => parseWorkflow(text)).toThrow(message);
   });
 
+  it('loads as it will save: -0 as a port, a non-finite number as the variables', () => {
+    const text = fileOf([nodeOf('a'), nodeOf('b')], [edgeOf('a', 0, 'b', 0)])
+      .replace('"portIndex":0', '"portIndex":-0')
+      .replace(/^\{/, '{"variables": 1e999, ');
+    const workflow = parseWorkflow(text);
+    expect(Object.is(workflow.connections[0].from.portIndex, 0)).toBe(true);
+    const saved = serializeWorkflow(workflow);
+    expect(serializeWorkflow(parseWorkflow(saved))).toBe(saved);
+  });
+
   it('drops keys that would reach an object prototype', () => {
     const text =
       '{"workflow": {"nodes": [{"id": "a", "operation": {"id": "' +

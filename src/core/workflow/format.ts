@@ -98,7 +98,8 @@ function readConnection(raw: unknown, ids: Set<string>, index: number): Connecti
     if (!ids.has(side.nodeId)) {
       fail(`connection ${index + 1} refers to node \`${side.nodeId}\`, which is not in the file.`);
     }
-    return { nodeId: side.nodeId, portIndex: port };
+    // `+ 0` turns -0, which the file will save as 0, into 0.
+    return { nodeId: side.nodeId, portIndex: port + 0 };
   };
   if (!isObject(raw)) fail(`connection ${index + 1} is not an object.`);
   return { from: end(raw.from, 'from'), to: end(raw.to, 'to') };
@@ -157,7 +158,7 @@ export function parseWorkflow(text: string): Workflow {
     nodes: readNodes,
     connections: readConnections,
     preserved: {
-      variables: file.variables ?? {},
+      variables: isObject(file.variables) ? file.variables : {},
       metadata: isObject(file.metadata) ? file.metadata : {},
       thirdPartyData: thirdPartyRest,
       gui: guiRest,
