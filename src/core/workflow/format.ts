@@ -141,7 +141,8 @@ export function parseWorkflow(text: string): Workflow {
   const thirdParty = isObject(file.thirdPartyData) ? file.thirdPartyData : {};
   const gui = isObject(thirdParty.gui) ? thirdParty.gui : {};
 
-  const readNodes = nodes.map((raw, index) => readNode(raw, index, guiEntries(parsed)));
+  const guiEntryOf = guiEntries(parsed);
+  const readNodes = nodes.map((raw, index) => readNode(raw, index, guiEntryOf));
   const ids = new Set<string>();
   for (const node of readNodes) {
     if (ids.has(node.id)) fail(`two nodes share the id \`${node.id}\`.`);
