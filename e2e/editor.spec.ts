@@ -207,3 +207,24 @@ test('a workflow that replaces the current one is shown whole', async ({ page })
     }
   }).toPass({ timeout: 5000 });
 });
+
+test('a node selected near the bottom stays in sight when the results panel opens', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page);
+  // With results to show, the panel takes half the height.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(nodeStatus(node(page, 'Transform'))).toHaveText('completed');
+  for (const name of ['Read DataFrame', 'Transform']) {
+    await node(page, name).click();
+    await expect(page.getByRole('heading', { name: `Results of ${name}` })).toBeVisible();
+    await expect(async () => {
+      const canvas = (await page.locator('.react-flow').boundingBox())!;
+      const box = (await node(page, name).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    }).toPass({ timeout: 5000 });
+  }
+});

@@ -24,6 +24,7 @@ import { portColors } from '../portStyle.ts';
 import { OperationChooser, type PendingEdge } from './OperationChooser.tsx';
 import { OperationNode } from './OperationNode.tsx';
 import { portIndexOf, toConnection } from './toConnection.ts';
+import { useSelectionInView } from './useSelectionInView.ts';
 
 const nodeTypes = { operation: OperationNode };
 // Small enough to leave most of a short canvas (the results panel takes its lower part) free.
@@ -55,6 +56,8 @@ export function Canvas() {
   const [minimapShown, toggleMinimap] = useRememberedToggle(minimapPreference, true);
   // Node sizes as React Flow measured them: the mini map draws only nodes of known size.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
+  const canvas = useRef<HTMLElement>(null);
+  useSelectionInView(canvas, selectedNodeIds);
 
   // A workflow that replaces the current one (opened, imported, new) is shown whole.
   const fittedWorkflowId = useRef(workflow.id);
@@ -179,7 +182,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" aria-label="Workflow canvas">
+    <section className="canvas" aria-label="Workflow canvas" ref={canvas}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
