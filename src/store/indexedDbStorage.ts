@@ -1,18 +1,10 @@
 import { createStore, entries, get, set } from 'idb-keyval';
 import type { NodeRun } from './editorStore.ts';
+import { withLocalStorage } from './localStorage.ts';
 import type { WorkspaceStorage } from './storage.ts';
 
 /** Where a draft saved as the page goes away waits until IndexedDB holds it too. */
 const exitDraftKey = 'recflow.draft-at-exit';
-
-/** Runs `use` on localStorage; where the browser refuses it (full, or turned off), null. */
-function withLocalStorage<T>(use: (local: Storage) => T): T | null {
-  try {
-    return use(localStorage);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The workspace in IndexedDB: one database, drafts and results in one store, files in

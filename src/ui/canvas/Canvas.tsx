@@ -18,6 +18,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { operationById } from '../../core/operations/catalog.ts';
 import { connectionProblem } from '../../core/workflow/connect.ts';
 import { connectionKey, nodeLabel, type Position } from '../../core/workflow/model.ts';
+import { withLocalStorage } from '../../store/localStorage.ts';
 import { useActions, useEditor, useEditorStore } from '../EditorContext.tsx';
 import { operationDragType } from '../Palette.tsx';
 import { portColors } from '../portStyle.ts';
@@ -235,31 +236,14 @@ export function Canvas() {
 /** An on/off choice of the user's that outlives reloads, kept in this browser's localStorage. */
 function useRememberedToggle(key: string, initial: boolean): [boolean, () => void] {
   const [on, setOn] = useState(() => {
-    const saved = readPreference(key);
+    const saved = withLocalStorage((local) => local.getItem(key));
     return saved === null ? initial : saved === 'on';
   });
   const toggle = useCallback(() => {
     setOn((was) => {
-      writePreference(key, was ? 'off' : 'on');
+      withLocalStorage((local) => local.setItem(key, was ? 'off' : 'on'));
       return !was;
     });
   }, [key]);
   return [on, toggle];
-}
-
-// Storage can be unavailable (private modes, blocked cookies): the choice then lasts the visit.
-function readPreference(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writePreference(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Remembering is a convenience; the toggle still works for this visit.
-  }
 }
