@@ -54,6 +54,29 @@ test('a reload straight after an edit keeps the edit', async ({ page }) => {
   await expect(page.getByLabel('rank', { exact: true })).toHaveValue('7');
 });
 
+test('a full browser storage is reported, and the uploaded file is read all the same', async ({
+  page,
+}) => {
+  // Every IndexedDB write fails as it does when the origin's quota is used up.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await openApp(page);
+  const read = node(page, 'Read DataFrame');
+  await read.click();
+  await page.getByLabel('CSV file').setInputFiles('e2e/fixtures/other_columns.csv');
+
+  await expect(page.getByRole('status')).toContainText(
+    'Could not save your work in this browser (The quota has been exceeded.). ' +
+      'Export the workflow to keep a copy.',
+  );
+  await expect(nodeStatus(read)).toHaveText('completed');
+  await expect(page.getByRole('table', { name: 'Data preview' })).toContainText('movie');
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+});
+
 test('export then import gives the same workflow', async ({ page }) => {
   await openApp(page);
   await node(page, 'ALS').click();
