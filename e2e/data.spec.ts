@@ -3,7 +3,7 @@ import { nodeStatus, openApp } from './support.ts';
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 
-test('a semicolon file with other column names trains once the separator and columns are picked', async ({
+test('a semicolon file with other column names trains once separator and columns are set', async ({
   page,
 }) => {
   await openApp(page);
@@ -27,7 +27,7 @@ test('a semicolon file with other column names trains once the separator and col
   await expect(preview.getByRole('columnheader', { name: /stars/ })).toBeVisible();
 });
 
-test('a broken file fails on its node with the row, and a good file then runs without a reload', async ({
+test('a broken file fails on its node with the row; a good file runs without a reload', async ({
   page,
 }) => {
   await openApp(page);

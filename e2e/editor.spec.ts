@@ -82,7 +82,8 @@ test('a missing column shows on Fit before anything is run', async ({ page }) =>
   await expect(nodeStatus(node(page, 'Fit'))).toHaveText('draft');
   await node(page, 'Fit').click();
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText(
-    'user column: Column `user` does not exist in the input DataFrame (column names: `uid`, `movie`, `stars`)',
+    'user column: Column `user` does not exist in the input DataFrame ' +
+      '(column names: `uid`, `movie`, `stars`)',
   );
 });
 
@@ -165,7 +166,7 @@ test('ports are connected from the keyboard through the node’s inputs', async 
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
-test('the mini map draws every node, hides and shows again, and the choice outlives a reload', async ({
+test('the mini map draws every node, hides and shows, and the choice outlives a reload', async ({
   page,
 }) => {
   await openApp(page);

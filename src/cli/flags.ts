@@ -78,6 +78,15 @@ export function numberFlag(flag: string, text: string): number {
   return value;
 }
 
+/** A whole number from `min` to `max` that an option holds, e.g. `--threads 2`. */
+export function wholeNumberFlag(flag: string, text: string, min: number, max: number): number {
+  const value = numberFlag(flag, text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}; got ${text}.`);
+  }
+  return value;
+}
+
 /**
  * The number an option holds, checked against the parameter it sets, so that the command
  * line and the editor's form enforce the same rule: `--rank 0` fails with

@@ -161,7 +161,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
   /** The uploaded files, to hand to a new worker if the current one dies. */
   const uploaded = new Map<string, { blob: Blob; fingerprint: string }>();
   let pastes = 0;
-  let saveNow = () => {};
+  let flushAutosave = () => {};
 
   const store = createStore<EditorState>()((set, get) => {
     const warnStorage = (error: unknown) => set({ notice: storageProblem(error) });
@@ -468,7 +468,7 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
       },
 
       saveNow() {
-        saveNow();
+        flushAutosave();
       },
 
       csvOf(nodeId, portIndex) {
@@ -481,6 +481,6 @@ export function createEditorStore({ worker, workflow, storage, restoredRuns = {}
     };
   });
 
-  saveNow = deriveAndAutosave(store, storage);
+  flushAutosave = deriveAndAutosave(store, storage);
   return store;
 }

@@ -17,7 +17,7 @@ import {
 import { printSummary } from '../alsSummary.ts';
 import type { RatingRole } from '../columns.ts';
 import { type Command, exitCodes, UsageError } from '../command.ts';
-import { type Flags, numberFlag, paramFlag, parseFlags } from '../flags.ts';
+import { type Flags, numberFlag, paramFlag, parseFlags, wholeNumberFlag } from '../flags.ts';
 import { startThreadPool } from '../parallel/threadPool.ts';
 import { type ProgressBar, progressBar } from '../progress.ts';
 import { type RatingsFile, readRatingsFile } from '../ratingsFile.ts';
@@ -236,12 +236,7 @@ function checkOptions(flags: AlsFlags): AlsOptions {
   }
   const wholeFlag = (flag: 'cg-steps' | 'threads', min: number, max: number) => {
     const text = flags[flag];
-    if (text === undefined) return undefined;
-    const value = numberFlag(flag, text);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}; got ${text}.`);
-    }
-    return value;
+    return text === undefined ? undefined : wholeNumberFlag(flag, text, min, max);
   };
   const params: AlsParams = {
     ...defaults,

@@ -6,7 +6,8 @@ import { als } from '../../core/operations/als.ts';
 import type { RowRangeRunner } from '../../core/parallel/runner.ts';
 import { type RunOutcome, WorkflowExecutor } from '../../core/run/executor.ts';
 import type { Workflow } from '../../core/workflow/model.ts';
-import { type Command, exitCodes, UsageError } from '../command.ts';
+import { type Command, exitCodes } from '../command.ts';
+import { wholeNumberFlag } from '../flags.ts';
 import { startThreadPool } from '../parallel/threadPool.ts';
 import { parseFileCommandLine } from '../run/args.ts';
 import { type BoundData, bindDataFiles, parseDataFlags, readerName } from '../run/dataFiles.ts';
@@ -131,12 +132,9 @@ async function runStoppably(
 }
 
 function threadsFlag(text: string | boolean | undefined): number {
-  if (typeof text !== 'string') return availableParallelism();
-  const threads = Number(text);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
-    throw new UsageError(`--threads must be a whole number from 1 to 256; got ${text}.`);
-  }
-  return threads;
+  return typeof text === 'string'
+    ? wholeNumberFlag('threads', text, 1, 256)
+    : availableParallelism();
 }
 
 /** Threads for ALS to train on, started only for a workflow that trains ALS. */
